@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             "Run without arguments to open the window."
         },
         subcommands = {
+            InspectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TokenConsoleCommand implements Runnable {

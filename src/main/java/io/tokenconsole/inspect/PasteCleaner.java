@@ -1,0 +1,176 @@
+package io.tokenconsole.inspect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the token in whatever a support engineer pasted: a raw token, an {@code Authorization}
+ * header, a quoted string, a token wrapped across indented lines, a JSON answer holding
+ * {@code user_token}, a Link initialisation snippet, or a log line. Each step that changed the
+ * input leaves a note, so the person sees exactly what was cleaned up.
+ */
+public final class PasteCleaner {
+
+    /** Field names that hold a token in the JSON answers support gets pasted, most specific first. */
+    private static final List<String> TOKEN_FIELDS =
+            List.of("user_token", "userToken", "token", "access_token", "id_token");
+
+    private static final Pattern LINK_SNIPPET =
+            Pattern.compile("userToken[\"']?\\s*[:=]\\s*([\"'`])(.*?)\\1", Pattern.DOTALL);
+    private static final Pattern AUTHORIZATION = Pattern.compile("^authorization\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BEARER = Pattern.compile("^bearer\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOKEN_CHARACTERS = Pattern.compile("[A-Za-z0-9_\\-+/=.]+");
+    private static final Pattern EMBEDDED_TOKEN =
+            Pattern.compile("eyJ[A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]*){2}(?:(?:\\.[A-Za-z0-9_\\-]*){2})?");
+    private static final Pattern LINE_CONTINUATION = Pattern.compile("\\\\\\R");
+
+    private final ObjectMapper json;
+
+    public PasteCleaner(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public CleanedInput clean(String raw) {
+        List<String> notes = new ArrayList<>();
+        String text = stripInvisible(raw).strip();
+
+        text = fromJsonAnswer(text, notes);
+        text = fromLinkSnippet(text, notes);
+        // Prefixes and quotes nest in either order ("Bearer …" in quotes, or a quoted header): peel twice.
+        for (int round = 0; round < 2; round++) {
+            text = withoutHeaderName(text, notes);
+            text = withoutBearer(text, notes);
+            text = withoutQuotes(text, notes);
+        }
+        text = joinedLines(text, notes);
+        text = pickedFromSurroundingText(text, notes);
+        return new CleanedInput(text, notes);
+    }
+
+    private static String stripInvisible(String raw) {
+        // A byte-order mark or zero-width space rides along with text copied from chat tools and web pages.
+        return raw.replace("\uFEFF", "").replace("\u200B", "").replace("\u00A0", " ");
+    }
+
+    private String fromJsonAnswer(String text, List<String> notes) {
+        if (!(text.startsWith("{") || text.startsWith("["))) {
+            return text;
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JsonProcessingException notJson) {
+            return text;
+        }
+        for (String field : TOKEN_FIELDS) {
+            String found = findTextField(root, field);
+            if (found != null) {
+                notes.add("took the token from the JSON field '" + field + "'");
+                return found.strip();
+            }
+        }
+        return text;
+    }
+
+    private static String findTextField(JsonNode root, String field) {
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        pending.add(root);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.removeFirst();
+            if (node.isObject()) {
+                JsonNode value = node.get(field);
+                if (value != null && value.isTextual()) {
+                    return value.asText();
+                }
+                for (Map.Entry<String, JsonNode> child : node.properties()) {
+                    pending.addLast(child.getValue());
+                }
+            } else if (node.isArray()) {
+                node.forEach(pending::addLast);
+            }
+        }
+        return null;
+    }
+
+    private static String fromLinkSnippet(String text, List<String> notes) {
+        if (!text.contains("userToken")) {
+            return text;
+        }
+        Matcher matcher = LINK_SNIPPET.matcher(text);
+        if (matcher.find()) {
+            notes.add("took the userToken from a Link initialisation snippet");
+            return matcher.group(2).strip();
+        }
+        return text;
+    }
+
+    private static String withoutHeaderName(String text, List<String> notes) {
+        Matcher matcher = AUTHORIZATION.matcher(text);
+        if (matcher.find()) {
+            notes.add("removed 'Authorization:' header name");
+            return text.substring(matcher.end()).strip();
+        }
+        return text;
+    }
+
+    private static String withoutBearer(String text, List<String> notes) {
+        Matcher matcher = BEARER.matcher(text);
+        if (matcher.find()) {
+            notes.add("removed 'Bearer ' prefix");
+            return text.substring(matcher.end()).strip();
+        }
+        return text;
+    }
+
+    private static String withoutQuotes(String text, List<String> notes) {
+        String trimmed = text;
+        // A value copied out of JSON or code often brings its trailing comma or semicolon.
+        while (trimmed.endsWith(",") || trimmed.endsWith(";")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+        }
+        if (trimmed.length() >= 2) {
+            char first = trimmed.charAt(0);
+            char last = trimmed.charAt(trimmed.length() - 1);
+            if (first == last && (first == '"' || first == '\'' || first == '`')) {
+                notes.add("removed surrounding quotes");
+                return trimmed.substring(1, trimmed.length() - 1).strip();
+            }
+        }
+        return trimmed.length() == text.length() ? text : trimmed;
+    }
+
+    private static String joinedLines(String text, List<String> notes) {
+        if (text.chars().noneMatch(Character::isWhitespace)) {
+            return text;
+        }
+        String joined = LINE_CONTINUATION.matcher(text).replaceAll("").replaceAll("\\s+", "");
+        if (joined.isEmpty() || !TOKEN_CHARACTERS.matcher(joined).matches()) {
+            return text;
+        }
+        long lines = text.lines().count();
+        notes.add(lines > 1
+                ? "joined " + lines + " lines and removed the indentation"
+                : "removed spaces inside the token");
+        return joined;
+    }
+
+    private static String pickedFromSurroundingText(String text, List<String> notes) {
+        if (TOKEN_CHARACTERS.matcher(text).matches()) {
+            return text;
+        }
+        Matcher matcher = EMBEDDED_TOKEN.matcher(text);
+        if (matcher.find()) {
+            notes.add("picked the token out of the surrounding text");
+            return matcher.group();
+        }
+        return text;
+    }
+}
