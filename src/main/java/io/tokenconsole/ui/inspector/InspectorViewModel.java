@@ -1,0 +1,472 @@
+package io.tokenconsole.ui.inspector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.inspect.ClaimCatalog;
+import io.tokenconsole.inspect.ExpiryAdvice;
+import io.tokenconsole.inspect.Finding;
+import io.tokenconsole.inspect.Inspection;
+import io.tokenconsole.inspect.InspectionContext;
+import io.tokenconsole.inspect.InspectionError;
+import io.tokenconsole.inspect.RelativeTime;
+import io.tokenconsole.inspect.SignatureStatus;
+import io.tokenconsole.inspect.TimeClaim;
+import io.tokenconsole.inspect.TimeFormats;
+import io.tokenconsole.inspect.TimeReading;
+import io.tokenconsole.inspect.TokenEnvironment;
+import io.tokenconsole.inspect.TokenInspector;
+import io.tokenconsole.inspect.TokenReport;
+import io.tokenconsole.inspect.TokenStatus;
+import io.tokenconsole.inspect.VerificationKey;
+import io.tokenconsole.inspect.VerificationKeys;
+import io.tokenconsole.ui.common.BackgroundWork;
+import io.tokenconsole.ui.common.Debouncer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The inspector pane's state and commands. Decoding runs as background work after the input
+ * has been quiet for a moment; a result that arrives after newer input is dropped.
+ */
+public final class InspectorViewModel {
+
+    // Properties: input
+    private final StringProperty input = new SimpleStringProperty(this, "input", "");
+    private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>(this, "environment", Environment.LOCAL);
+    private final ObjectProperty<KeyKind> keyKind = new SimpleObjectProperty<>(this, "keyKind", KeyKind.PUBLIC_KEY);
+    private final StringProperty keyText = new SimpleStringProperty(this, "keyText", "");
+
+    // Properties: what the pane shows
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper decoded = new ReadOnlyBooleanWrapper(this, "decoded");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper cleanupNotes = new ReadOnlyStringWrapper(this, "cleanupNotes", "");
+    private final ReadOnlyObjectWrapper<TokenStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper environmentText = new ReadOnlyStringWrapper(this, "environmentText", "");
+    private final ReadOnlyBooleanWrapper environmentMismatch = new ReadOnlyBooleanWrapper(this, "environmentMismatch");
+    private final ReadOnlyObjectWrapper<SignatureStatus> signatureStatus = new ReadOnlyObjectWrapper<>(this, "signatureStatus");
+    private final ReadOnlyStringWrapper signatureText = new ReadOnlyStringWrapper(this, "signatureText", "");
+    private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
+    private final ReadOnlyStringWrapper headerJson = new ReadOnlyStringWrapper(this, "headerJson", "");
+    private final ReadOnlyStringWrapper payloadJson = new ReadOnlyStringWrapper(this, "payloadJson", "");
+    private final ReadOnlyStringWrapper headerSegment = new ReadOnlyStringWrapper(this, "headerSegment", "");
+    private final ReadOnlyStringWrapper payloadSegment = new ReadOnlyStringWrapper(this, "payloadSegment", "");
+    private final ReadOnlyStringWrapper signatureSegment = new ReadOnlyStringWrapper(this, "signatureSegment", "");
+    private final ReadOnlyStringWrapper keyMessage = new ReadOnlyStringWrapper(this, "keyMessage", "");
+    private final ObservableList<ClaimRow> claims = FXCollections.observableArrayList();
+    private final ObservableList<TimeRow> times = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    // Read-only views made once: a fresh wrapper per call would drop listeners when it is collected.
+    private final ObservableList<ClaimRow> claimsView = FXCollections.unmodifiableObservableList(claims);
+    private final ObservableList<TimeRow> timesView = FXCollections.unmodifiableObservableList(times);
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
+
+    private final TokenInspector inspector;
+    private final VerificationKeys keys;
+    private final ObjectMapper json;
+    private final BackgroundWork background;
+    private final Debouncer debouncer;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    private Optional<VerificationKey> verificationKey = Optional.empty();
+    private long generation;
+    private BackgroundWork.Cancellable running;
+
+    public InspectorViewModel(TokenInspector inspector, ObjectMapper json, BackgroundWork background,
+            Debouncer debouncer, Clock clock, ZoneId zone) {
+        this.inspector = inspector;
+        this.keys = new VerificationKeys(json);
+        this.json = json;
+        this.background = background;
+        this.debouncer = debouncer;
+        this.clock = clock;
+        this.zone = zone;
+        input.addListener((observable, before, now) -> debouncer.request(this::decode));
+        environment.addListener((observable, before, now) -> decode());
+    }
+
+    // Commands
+
+    /** Takes pasted or dropped text: decodes at once; refuses (and keeps the current input) when it is too large. */
+    public void paste(String text) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > TokenInspector.MAX_INPUT_CHARS) {
+            showRefusal(TokenInspector.tooLarge(text.length()));
+            return;
+        }
+        input.set(text);
+        decode();
+    }
+
+    /** Reads a dropped or chosen file in the background; a file larger than 1 MiB is refused unread. */
+    public void openFile(Path file) {
+        busy.set(true);
+        background.submit(() -> readFile(file), result -> {
+            busy.set(false);
+            result.ifPresentOrElse(this::paste,
+                    () -> showRefusal(TokenInspector.tooLarge(sizeOf(file))));
+        }, failure -> {
+            busy.set(false);
+            errorMessage.set("Can't read " + file.getFileName() + ": " + describe(failure));
+        });
+    }
+
+    /** Reads a PEM or JWKS file in the background and checks the signature with it. */
+    public void openKeyFile(Path file) {
+        background.submit(() -> {
+            if (Files.size(file) > TokenInspector.MAX_INPUT_CHARS) {
+                throw new java.io.IOException("the file is larger than 1 MiB, so it is not a key");
+            }
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.charset.MalformedInputException binary) {
+                throw new java.io.IOException("the file is not text; save the key as PEM or JWKS");
+            }
+        }, text -> {
+            keyKind.set(KeyKind.PUBLIC_KEY);
+            keyText.set(text);
+            applyKey();
+        }, failure -> keyMessage.set("Can't read " + file.getFileName() + ": " + describe(failure)));
+    }
+
+    public void clear() {
+        input.set("");
+        decode();
+    }
+
+    /** Reads the key text as the chosen kind and checks the signature again. */
+    public void applyKey() {
+        try {
+            VerificationKey key = keyKind.get() == KeyKind.SHARED_SECRET
+                    ? keys.sharedSecret(keyText.get())
+                    : keys.parsePublic(keyText.get());
+            verificationKey = Optional.of(key);
+            keyMessage.set("Checking with the " + key.description() + ".");
+            decode();
+        } catch (IllegalArgumentException unusable) {
+            keyMessage.set(unusable.getMessage());
+        }
+    }
+
+    public void forgetKey() {
+        verificationKey = Optional.empty();
+        keyText.set("");
+        keyMessage.set("");
+        decode();
+    }
+
+    /** Re-judges the current input against the clock, so "in 42 min" doesn't go stale on screen. */
+    public void refresh() {
+        if (decoded.get()) {
+            decode();
+        }
+    }
+
+    /** Decodes the current input now, in the background. */
+    public void decode() {
+        long mine = ++generation;
+        if (running != null) {
+            running.cancel();
+        }
+        String text = input.get();
+        InspectionContext context = context();
+        busy.set(true);
+        running = background.submit(() -> inspector.inspect(text, context), inspection -> {
+            if (mine == generation) {
+                busy.set(false);
+                show(inspection);
+            }
+        }, failure -> {
+            if (mine == generation) {
+                busy.set(false);
+                clearReport();
+                errorMessage.set("The inspector failed unexpectedly: " + describe(failure));
+            }
+        });
+    }
+
+    private InspectionContext context() {
+        InspectionContext context = InspectionContext.at(clock.instant())
+                .onEnvironment(TokenEnvironment.valueOf(environment.get().name()));
+        return verificationKey.map(context::verifyingWith).orElse(context);
+    }
+
+    private Optional<String> readFile(Path file) throws java.io.IOException {
+        if (Files.size(file) > TokenInspector.MAX_INPUT_CHARS) {
+            return Optional.empty();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(ByteBuffer.wrap(bytes)).toString());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
+    // Showing a result
+
+    private void show(Inspection inspection) {
+        if (inspection instanceof Inspection.Decoded decodedInspection) {
+            showReport(decodedInspection.report());
+            return;
+        }
+        InspectionError error = ((Inspection.Failed) inspection).error();
+        clearReport();
+        if (error.code() == io.tokenconsole.inspect.ErrorCode.EMPTY && input.get().isBlank()) {
+            errorMessage.set("");
+            cleanupNotes.set("");
+            return;
+        }
+        errorMessage.set(error.message());
+        cleanupNotes.set(error.cleanupNotes().isEmpty() ? "" : "Cleaned up: " + String.join("; ", error.cleanupNotes()));
+    }
+
+    private void showRefusal(InspectionError error) {
+        // The input already on screen stays as it is: a refused paste loses nothing.
+        errorMessage.set(error.message());
+    }
+
+    private void clearReport() {
+        decoded.set(false);
+        status.set(null);
+        statusText.set("");
+        environmentText.set("");
+        environmentMismatch.set(false);
+        signatureStatus.set(null);
+        signatureText.set("");
+        userText.set("");
+        headerJson.set("");
+        payloadJson.set("");
+        headerSegment.set("");
+        payloadSegment.set("");
+        signatureSegment.set("");
+        claims.clear();
+        times.clear();
+        findings.clear();
+    }
+
+    private void showReport(TokenReport report) {
+        Instant now = report.inspectedAt();
+        errorMessage.set("");
+        cleanupNotes.set(report.input().cleaned() ? "Cleaned up: " + String.join("; ", report.input().notes()) : "");
+        status.set(report.status());
+        statusText.set(statusLine(report));
+        environmentText.set("From " + report.environment().displayName()
+                + report.issuer().map(iss -> " (" + iss + ")").orElse(""));
+        environmentMismatch.set(report.hasFinding("ENVIRONMENT_MISMATCH"));
+        signatureStatus.set(report.signature().status());
+        signatureText.set(report.signature().status().displayName() + ". " + report.signature().explanation());
+        userText.set(report.userId().map(id -> "User " + id).orElse("No user_id"));
+        headerJson.set(pretty(report.header()));
+        payloadJson.set(pretty(report.claims()));
+        headerSegment.set(report.segments().header());
+        payloadSegment.set(report.segments().payload());
+        signatureSegment.set(report.segments().signature());
+
+        List<ClaimRow> rows = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> claim : report.claims().properties()) {
+            String name = claim.getKey();
+            JsonNode value = claim.getValue();
+            rows.add(new ClaimRow(name, value.isTextual() ? value.asText() : value.toString(),
+                    ClaimCatalog.meaningOfClaim(name).orElse("Not a registered or Argyle claim; shown as it is."),
+                    report.timeClaim(name).map(time -> when(time, now)).orElse("")));
+        }
+        claims.setAll(rows);
+
+        List<TimeRow> moments = new ArrayList<>();
+        report.issuedAt().ifPresent(t -> moments.add(timeRow("Issued", t, now)));
+        report.notBefore().ifPresent(t -> moments.add(timeRow("Not before", t, now)));
+        report.expiresAt().ifPresent(t -> moments.add(timeRow("Expires", t, now)));
+        report.lifetime().ifPresent(l -> moments.add(new TimeRow("Lifetime", RelativeTime.lifetime(l), "iat to exp",
+                l.equals(Duration.ofHours(1)) ? "as documented" : "documented: 1 hour")));
+        times.setAll(moments);
+        findings.setAll(report.findings());
+        decoded.set(true);
+    }
+
+    private static String statusLine(TokenReport report) {
+        Instant now = report.inspectedAt();
+        Optional<Instant> expiry = report.expiresAt().flatMap(TimeClaim::instant);
+        return switch (report.status()) {
+            case VALID -> "Valid · expires " + RelativeTime.between(now, expiry.orElseThrow());
+            case EXPIRED -> "Expired " + RelativeTime.between(now, expiry.orElseThrow());
+            case NOT_YET_VALID -> "Not yet valid · starts "
+                    + RelativeTime.between(now, report.notBefore().flatMap(TimeClaim::instant).orElseThrow());
+            case NO_EXPIRY -> "No expiry";
+        };
+    }
+
+    private TimeRow timeRow(String label, TimeClaim time, Instant now) {
+        return time.instant()
+                .map(at -> new TimeRow(label, TimeFormats.utc(at), TimeFormats.local(at, zone), RelativeTime.between(now, at)))
+                .orElseGet(() -> new TimeRow(label, "unreadable: " + time.rawValue(), "", ""));
+    }
+
+    private String when(TimeClaim time, Instant now) {
+        if (time.instant().isEmpty()) {
+            return "can't be read as a time";
+        }
+        Instant at = time.instant().get();
+        String how = time.reading() == TimeReading.SECONDS ? "" : " (read from " + readingName(time.reading()) + ")";
+        return TimeFormats.utc(at) + " · " + TimeFormats.local(at, zone) + " · " + RelativeTime.between(now, at) + how;
+    }
+
+    private static String readingName(TimeReading reading) {
+        return switch (reading) {
+            case MILLISECONDS -> "milliseconds";
+            case NUMERIC_STRING -> "a string";
+            case ISO_STRING -> "an ISO date string";
+            default -> "seconds";
+        };
+    }
+
+    private String pretty(JsonNode node) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return node.toString();
+        }
+    }
+
+    // Property accessors
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public ObjectProperty<Environment> environmentProperty() {
+        return environment;
+    }
+
+    public ObjectProperty<KeyKind> keyKindProperty() {
+        return keyKind;
+    }
+
+    public StringProperty keyTextProperty() {
+        return keyText;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty decodedProperty() {
+        return decoded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cleanupNotesProperty() {
+        return cleanupNotes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TokenStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty environmentTextProperty() {
+        return environmentText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty environmentMismatchProperty() {
+        return environmentMismatch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SignatureStatus> signatureStatusProperty() {
+        return signatureStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty signatureTextProperty() {
+        return signatureText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty userTextProperty() {
+        return userText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headerJsonProperty() {
+        return headerJson.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty payloadJsonProperty() {
+        return payloadJson.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headerSegmentProperty() {
+        return headerSegment.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty payloadSegmentProperty() {
+        return payloadSegment.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty signatureSegmentProperty() {
+        return signatureSegment.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyMessageProperty() {
+        return keyMessage.getReadOnlyProperty();
+    }
+
+    public ObservableList<ClaimRow> claims() {
+        return claimsView;
+    }
+
+    public ObservableList<TimeRow> times() {
+        return timesView;
+    }
+
+    public ObservableList<Finding> findings() {
+        return findingsView;
+    }
+
+    public String expiryAdvice() {
+        return ExpiryAdvice.TITLE + ". " + ExpiryAdvice.TEXT;
+    }
+}

@@ -1,0 +1,45 @@
+package io.tokenconsole.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.ui.MemoryThemePreference;
+import org.junit.jupiter.api.Test;
+
+class MainViewModelTest {
+
+    @Test
+    void theConsoleAlwaysStartsOnTheLocalSandbox() {
+        MainViewModel vm = new MainViewModel(new MemoryThemePreference());
+        assertEquals(Environment.LOCAL, vm.environmentProperty().get());
+        assertEquals("Token Console — Local sandbox", vm.windowTitleProperty().get());
+        assertFalse(vm.productionProperty().get());
+    }
+
+    @Test
+    void productionIsNamedInCapitalsInTheTitle() {
+        MainViewModel vm = new MainViewModel(new MemoryThemePreference());
+        vm.environmentProperty().set(Environment.PRODUCTION);
+        assertEquals("Token Console — PRODUCTION", vm.windowTitleProperty().get());
+        assertTrue(vm.productionProperty().get());
+        assertTrue(vm.environmentDescriptionProperty().get().startsWith("PRODUCTION · https://api.argyle.com/v2"));
+    }
+
+    @Test
+    void theEnvironmentCanNotBeUnset() {
+        MainViewModel vm = new MainViewModel(new MemoryThemePreference());
+        vm.environmentProperty().set(Environment.SANDBOX);
+        vm.environmentProperty().set(null);
+        assertEquals(Environment.SANDBOX, vm.environmentProperty().get());
+    }
+
+    @Test
+    void theThemeChoiceIsRemembered() {
+        MemoryThemePreference preference = new MemoryThemePreference();
+        new MainViewModel(preference).darkThemeProperty().set(true);
+        assertTrue(preference.dark());
+        assertTrue(new MainViewModel(preference).darkThemeProperty().get());
+    }
+}
