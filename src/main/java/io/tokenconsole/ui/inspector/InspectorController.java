@@ -35,6 +35,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -316,19 +317,33 @@ public final class InspectorController {
         };
     }
 
-    private static ListCell<Finding> findingCell() {
+    private ListCell<Finding> findingCell() {
         return new ListCell<>() {
+            private final Label code = new Label();
+            private final Label message = new Label();
+            private final VBox box = new VBox(2, code, message);
+
+            {
+                code.getStyleClass().add("finding-code");
+                message.setWrapText(true);
+                message.setMinHeight(Region.USE_PREF_SIZE);
+                message.maxWidthProperty().bind(findingsList.widthProperty().subtract(40));
+                // A cell as wide as its text would push a horizontal scroll bar; let the list decide.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Finding finding, boolean empty) {
                 super.updateItem(finding, empty);
                 getStyleClass().removeAll("finding-error", "finding-warning", "finding-info");
                 if (empty || finding == null) {
-                    setText(null);
+                    setGraphic(null);
                     return;
                 }
-                setText(finding.severity().name() + "  " + finding.code() + "\n" + finding.message());
-                setWrapText(true);
+                code.setText(finding.severity().name() + "  ·  " + finding.code());
+                message.setText(finding.message());
                 getStyleClass().add("finding-" + finding.severity().id());
+                setGraphic(box);
             }
         };
     }

@@ -291,8 +291,7 @@ public final class InspectorViewModel {
         cleanupNotes.set(report.input().cleaned() ? "Cleaned up: " + String.join("; ", report.input().notes()) : "");
         status.set(report.status());
         statusText.set(statusLine(report));
-        environmentText.set("From " + report.environment().displayName()
-                + report.issuer().map(iss -> " (" + iss + ")").orElse(""));
+        environmentText.set(environmentLine(report));
         environmentMismatch.set(report.hasFinding("ENVIRONMENT_MISMATCH"));
         signatureStatus.set(report.signature().status());
         signatureText.set(report.signature().status().displayName() + ". " + report.signature().explanation());
@@ -322,6 +321,13 @@ public final class InspectorViewModel {
         times.setAll(moments);
         findings.setAll(report.findings());
         decoded.set(true);
+    }
+
+    private static String environmentLine(TokenReport report) {
+        if (report.environment() == TokenEnvironment.UNKNOWN) {
+            return report.issuer().map(iss -> "Unknown issuer (" + iss + ")").orElse("No issuer (iss)");
+        }
+        return "From " + report.environment().displayName() + report.issuer().map(iss -> " (" + iss + ")").orElse("");
     }
 
     private static String statusLine(TokenReport report) {
