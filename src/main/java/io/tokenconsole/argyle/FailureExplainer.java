@@ -66,29 +66,31 @@ final class FailureExplainer {
     }
 
     /** A failure before any answer arrived. */
-    ArgyleApiException fromFailure(Throwable failure) {
-        if (failure instanceof ArgyleApiException known) {
+    ArgyleApiException fromFailure(Throwable original) {
+        if (original instanceof ArgyleApiException known) {
             return known;
         }
+        Throwable failure = original;
+        Throwable kept = redaction.scrubCause(original);
         if (failure instanceof HttpConnectTimeoutException) {
-            return new ArgyleApiException.Unreachable(target, "no connection within the connect timeout", failure);
+            return new ArgyleApiException.Unreachable(target, "no connection within the connect timeout", kept);
         }
         if (failure instanceof HttpTimeoutException) {
-            return new ArgyleApiException.Timeout(target, requestTimeout, failure);
+            return new ArgyleApiException.Timeout(target, requestTimeout, kept);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
-                return new ArgyleApiException.TlsFailure(target, reason(cause, "handshake failed"), failure);
+                return new ArgyleApiException.TlsFailure(target, reason(cause, "handshake failed"), kept);
             }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-                return new ArgyleApiException.Unreachable(target, "the connection was refused", failure);
+                return new ArgyleApiException.Unreachable(target, "the connection was refused", kept);
             }
             if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-                return new ArgyleApiException.Unreachable(target, "the host name is not known", failure);
+                return new ArgyleApiException.Unreachable(target, "the host name is not known", kept);
             }
         }
         if (failure instanceof IOException) {
-            return new ArgyleApiException.ConnectionDropped(target, failure);
+            return new ArgyleApiException.ConnectionDropped(target, kept);
         }
         return new ArgyleApiException.UnexpectedAnswer(target, 0, reason(failure, failure.getClass().getSimpleName()), null);
     }

@@ -31,4 +31,25 @@ final class Redaction {
         clean = clean.replaceAll("\\s+", " ").strip();
         return clean.length() > LONGEST_TEXT ? clean.substring(0, LONGEST_TEXT) + "…" : clean;
     }
+
+    /**
+     * A stand-in for a low-level exception to keep as a cause: same class name, stack and chain,
+     * but every message scrubbed, so a printed stack trace cannot leak what the message held.
+     */
+    Throwable scrubCause(Throwable cause) {
+        if (cause == null) {
+            return null;
+        }
+        ScrubbedCause copy = new ScrubbedCause(cause.getClass().getName() + ": " + scrub(String.valueOf(cause.getMessage())),
+                scrubCause(cause.getCause() == cause ? null : cause.getCause()));
+        copy.setStackTrace(cause.getStackTrace());
+        return copy;
+    }
+
+    /** Carries a scrubbed copy of a low-level failure for diagnosis. */
+    static final class ScrubbedCause extends Exception {
+        ScrubbedCause(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }
