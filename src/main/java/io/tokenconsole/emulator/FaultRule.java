@@ -66,8 +66,8 @@ public record FaultRule(Fault fault, Double share, Integer next, Integer retryAf
         Fault fault = Fault.fromId(id).orElseThrow(() -> new IllegalArgumentException(
                 "unknown fault \"" + id + "\" (known: " + Fault.allIds() + ")"));
         Double share = json.hasNonNull("share") ? number(json, "share").doubleValue() : null;
-        Integer next = json.hasNonNull("next") ? wholeNumber(json, "next") : null;
-        Integer retryAfter = json.hasNonNull("retry_after_seconds") ? wholeNumber(json, "retry_after_seconds")
+        Integer next = json.hasNonNull("next") ? Integer.valueOf(wholeNumber(json, "next")) : null;
+        Integer retryAfter = json.hasNonNull("retry_after_seconds") ? Integer.valueOf(wholeNumber(json, "retry_after_seconds"))
                 : fault == Fault.RATE_LIMITED ? Integer.valueOf(1) : null;
         String route = json.hasNonNull("route") ? json.get("route").asText() : null;
         return new FaultRule(fault, share, next, retryAfter, route);
