@@ -22,7 +22,10 @@ import picocli.CommandLine.Command;
             "Run without arguments to open the window."
         },
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            UsersCommand.class,
+            TokensCommand.class,
+            EmulatorCommand.class
         })
 public final class TokenConsoleCommand implements Runnable {
 
