@@ -172,8 +172,14 @@ public final class ArgyleClient {
         if (result.isDone()) {
             return; // cancelled while waiting to retry
         }
-        CompletableFuture<HttpResponse<String>> inFlight =
-                http.sendAsync(call.request().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        CompletableFuture<HttpResponse<String>> inFlight;
+        try {
+            inFlight = http.sendAsync(call.request().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (RuntimeException refusedToSend) {
+            // e.g. a base URL the HTTP client will not accept: fail the call rather than leave it hanging.
+            result.completeExceptionally(refusedToSend);
+            return;
+        }
         // Cancelling the caller's future aborts the exchange on the wire, not just the wait for it.
         result.whenComplete((ignored, failure) -> {
             if (result.isCancelled()) {
