@@ -48,8 +48,6 @@ final class ApiSession implements AutoCloseable {
             }
             target = new ApiTarget(environment, sandbox.baseUrl());
             credentials = new Credentials(sandbox.apiKey().id(), sandbox.apiKey().secret());
-            context.err().println("Note: a local sandbox was started for this command only;"
-                    + " what it holds is gone when the command ends.");
         } else {
             if (keyId.isEmpty() || secret.isEmpty()) {
                 throw new CommandFailure("No API key for " + environment.displayName() + ": set "
@@ -70,6 +68,11 @@ final class ApiSession implements AutoCloseable {
 
     ArgyleClient client() {
         return client;
+    }
+
+    /** True when the local sandbox was started for this command alone: it starts empty and ends with it. */
+    boolean isTemporarySandbox() {
+        return sandbox != null;
     }
 
     Environment environment() {

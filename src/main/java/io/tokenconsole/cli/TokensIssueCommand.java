@@ -1,5 +1,6 @@
 package io.tokenconsole.cli;
 
+import io.tokenconsole.argyle.ArgyleApiException;
 import io.tokenconsole.argyle.IssuedToken;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,17 @@ final class TokensIssueCommand implements Callable<Integer> {
     public Integer call() {
         ProductionGuard.check(api.environment, confirmProduction, "issue a token");
         try (ApiSession session = ApiSession.open(api, context)) {
-            IssuedToken token = session.client().issueToken(userId.trim());
+            IssuedToken token;
+            try {
+                token = session.client().issueToken(userId.trim());
+            } catch (ArgyleApiException.NotFound unknown) {
+                if (session.isTemporarySandbox()) {
+                    throw new CommandFailure("The local sandbox started for this command knows no users, so not "
+                            + userId.trim() + ": run 'token-console emulator' and pass its --base-url and key,"
+                            + " or choose --env sandbox or production.");
+                }
+                throw unknown;
+            }
             if (api.json) {
                 JsonOutput.print(context.out(), token.toJson());
             } else {

@@ -64,6 +64,10 @@ final class UsersCreateCommand implements Callable<Integer> {
                 context.out().println("id: " + created.id());
                 context.out().println("user_token: " + created.userToken());
             }
+            if (session.isTemporarySandbox()) {
+                context.err().println("Note: this user lives in a local sandbox started for this command only;"
+                        + " it is gone now. Run 'token-console emulator' and pass its --base-url and key to keep users.");
+            }
         }
         return 0;
     }

@@ -53,7 +53,7 @@ class ApiCommandsTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("Created user "), run.out());
         assertTrue(run.out().contains("\nuser_token: eyJ"), run.out());
-        assertTrue(run.err().contains("for this command only"), run.err());
+        assertTrue(run.err().contains("started for this command only"), run.err());
     }
 
     @Test
@@ -79,6 +79,16 @@ class ApiCommandsTest {
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("does not know the user " + unknown), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void issuingATokenOnAFreshLocalSandboxExplainsWhyTheUserIsUnknown() {
+        CommandRun run = CommandRun.of("tokens", "issue", "--user", "8a6f5f7e-1111-4222-8333-944445555666");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("token-console: The local sandbox started for this command knows no users, so not"
+                + " 8a6f5f7e-1111-4222-8333-944445555666: run 'token-console emulator' and pass its --base-url and key,"
+                + " or choose --env sandbox or production.", run.err().strip());
     }
 
     @Test
