@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             InspectCommand.class,
+            UsersCommand.class,
+            TokensCommand.class,
+            EmulatorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TokenConsoleCommand implements Runnable {

@@ -9,21 +9,40 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Runs the real command line in-process and keeps what it printed. */
+/** One in-process run of {@code token-console}, with what it printed. */
 record CommandRun(int exitCode, String out, String err) {
 
+    /** A run at a fixed moment (2026-11-25T10:00:00Z), with {@code stdin} as standard input. */
     static CommandRun run(String stdin, Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandContext context = new CommandContext(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), env,
-                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
-        int code = TokenConsoleCommand.run(args, context);
-        return new CommandRun(code, out.toString(), err.toString());
+        return execute(stdin, env, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), args);
     }
 
     static CommandRun run(String... args) {
         return run("", Map.of(), args);
+    }
+
+    /** A run on the real clock, for commands that talk to a server issuing real tokens. */
+    static CommandRun of(Map<String, String> env, String... args) {
+        return execute("", env, Clock.systemUTC(), args);
+    }
+
+    static CommandRun of(String... args) {
+        return of(Map.of(), args);
+    }
+
+    private static CommandRun execute(String stdin, Map<String, String> env, Clock clock, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandContext context = new CommandContext(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true), env, clock);
+        int code = TokenConsoleCommand.run(args, context);
+        return new CommandRun(code, out.toString(), err.toString());
+    }
+
+    /** The last line on standard error: where a failure's one-line explanation is. */
+    String lastErrorLine() {
+        String[] lines = err.strip().split("\\R");
+        return lines[lines.length - 1];
     }
 }

@@ -1,0 +1,56 @@
+package io.tokenconsole.cli;
+
+import io.tokenconsole.argyle.ArgyleApiException;
+import io.tokenconsole.argyle.IssuedToken;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code token-console tokens issue --user ID}: a fresh token for a returning user. */
+@Command(name = "issue", mixinStandardHelpOptions = true,
+        description = {"Issue a new user token for an existing user and print it.",
+            "Argyle's advice: make a new token every time Link is opened, rather than watching 'exp'.",
+            "With --env local the sandbox is new for this command, so it knows no users yet."})
+final class TokensIssueCommand implements Callable<Integer> {
+
+    @Mixin
+    ApiOptions api;
+
+    @Option(names = "--user", paramLabel = "ID", required = true, description = "The user's id.")
+    String userId;
+
+    @Option(names = ProductionGuard.FLAG, description = "Needed to issue a token in production.")
+    boolean confirmProduction;
+
+    private final CommandContext context;
+
+    TokensIssueCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ProductionGuard.check(api.environment, confirmProduction, "issue a token");
+        try (ApiSession session = ApiSession.open(api, context)) {
+            IssuedToken token;
+            try {
+                token = session.client().issueToken(userId.trim());
+            } catch (ArgyleApiException.NotFound unknown) {
+                if (session.isTemporarySandbox()) {
+                    throw new CommandFailure("The local sandbox started for this command knows no users, so not "
+                            + userId.trim() + ": run 'token-console emulator' and pass its --base-url and key,"
+                            + " or choose --env sandbox or production.");
+                }
+                throw unknown;
+            }
+            if (api.json) {
+                JsonOutput.print(context.out(), token.toJson());
+            } else {
+                // The token alone, so it can be piped: tokens issue --user X | token-console inspect -
+                context.out().println(token.userToken());
+            }
+        }
+        return 0;
+    }
+}

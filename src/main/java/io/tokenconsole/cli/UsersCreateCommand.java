@@ -1,0 +1,86 @@
+package io.tokenconsole.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenconsole.argyle.CreatedUser;
+import io.tokenconsole.argyle.NewUser;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code token-console users create}: a new Argyle user and its first token. Never retried. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create an Argyle user and print its id and a first user token.",
+            "Every field is optional. The request is sent once and never repeated automatically:",
+            "if it fails without an answer, list users (by --external-id) before trying again."})
+final class UsersCreateCommand implements Callable<Integer> {
+
+    @Mixin
+    ApiOptions api;
+
+    @Option(names = "--external-id", paramLabel = "X", description = "Your own reference for the user (at most 100 characters).")
+    String externalId;
+
+    @Option(names = "--external-metadata", paramLabel = "JSON", description = "Any JSON to keep with the user.")
+    String externalMetadata;
+
+    @Option(names = "--first-name", paramLabel = "NAME")
+    String firstName;
+
+    @Option(names = "--last-name", paramLabel = "NAME")
+    String lastName;
+
+    @Option(names = "--email", paramLabel = "EMAIL")
+    String email;
+
+    @Option(names = {"--phone", "--phone-number"}, paramLabel = "NUMBER")
+    String phoneNumber;
+
+    @Option(names = ProductionGuard.FLAG, description = "Needed to create a user in production.")
+    boolean confirmProduction;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CommandContext context;
+
+    UsersCreateCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        NewUser user = new NewUser(externalId, metadata(), firstName, lastName, email, phoneNumber);
+        ProductionGuard.check(api.environment, confirmProduction, "create a user");
+        try (ApiSession session = ApiSession.open(api, context)) {
+            CreatedUser created = session.client().createUser(user);
+            if (api.json) {
+                JsonOutput.print(context.out(), created.toJson());
+            } else {
+                context.out().println("Created user " + created.id() + " in " + session.environment().displayName() + ".");
+                context.out().println("id: " + created.id());
+                context.out().println("user_token: " + created.userToken());
+            }
+            if (session.isTemporarySandbox()) {
+                context.err().println("Note: this user lives in a local sandbox started for this command only;"
+                        + " it is gone now. Run 'token-console emulator' and pass its --base-url and key to keep users.");
+            }
+        }
+        return 0;
+    }
+
+    private JsonNode metadata() {
+        if (externalMetadata == null) {
+            return null;
+        }
+        try {
+            return new ObjectMapper().readTree(externalMetadata);
+        } catch (JacksonException notJson) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--external-metadata is not valid JSON: " + notJson.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.tokenconsole.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The local sandbox: an Argyle-compatible API v2 on this machine, needing no keys from Argyle and
+ * no network. It signs real RS256 tokens and publishes their key at {@code /.well-known/jwks.json}.
+ * Users live in memory: they are gone when it stops.
+ *
+ * <pre>{@code
+ * try (LocalSandbox sandbox = LocalSandbox.start(EmulatorConfig.defaults())) {
+ *     URI api = sandbox.baseUrl();          // http://127.0.0.1:PORT/v2
+ *     ApiKey key = sandbox.apiKey();        // what clients must send (HTTP Basic)
+ * }
+ * }</pre>
+ */
+public final class LocalSandbox implements AutoCloseable {
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each small
+        // answer can wait ~40 ms for the client's delayed ACK. Read once, when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ApiKey apiKey;
+    private final SigningKey signingKey;
+    private final FaultSwitch faults;
+    private final RequestCounts counts;
+    private final UserDirectory users;
+    private final URI root;
+
+    private LocalSandbox(HttpServer server, ExecutorService workers, ApiKey apiKey, SigningKey signingKey,
+                         FaultSwitch faults, RequestCounts counts, UserDirectory users) {
+        this.server = server;
+        this.workers = workers;
+        this.apiKey = apiKey;
+        this.signingKey = signingKey;
+        this.faults = faults;
+        this.counts = counts;
+        this.users = users;
+        InetSocketAddress bound = server.getAddress();
+        InetAddress address = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound.getAddress();
+        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        this.root = URI.create("http://" + host + ":" + bound.getPort());
+    }
+
+    /** Starts serving at once; the port is taken when this returns. */
+    public static LocalSandbox start(EmulatorConfig config) throws IOException {
+        ApiKey apiKey = config.apiKey() != null ? config.apiKey() : ApiKey.generate();
+        SigningKey signingKey = config.signingKey() != null ? config.signingKey() : SigningKey.generate();
+        FaultSwitch faults = new FaultSwitch(config.faults());
+        RequestCounts counts = new RequestCounts();
+        UserDirectory users = new UserDirectory(config.clock());
+        // client_id is the key id, so a token names the key that asked for it, as Argyle's name the client.
+        TokenMint mint = new TokenMint(signingKey, apiKey.id(), config.clock());
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
+        ExecutorService workers = Executors.newFixedThreadPool(config.threads(), namedDaemons());
+        server.setExecutor(workers);
+        server.createContext("/v2/", new ApiRoutes(apiKey, users, mint, faults, counts));
+        server.createContext("/_emulator/", new AdminRoutes(apiKey, faults, counts));
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            try (exchange) {
+                Replies.json(exchange, 200, signingKey.toJwks());
+            }
+        });
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                Replies.notFound(exchange);
+            }
+        });
+        server.start();
+        return new LocalSandbox(server, workers, apiKey, signingKey, faults, counts, users);
+    }
+
+    /** The API's base URL, e.g. {@code http://127.0.0.1:50123/v2}. */
+    public URI baseUrl() {
+        return URI.create(root + "/v2");
+    }
+
+    /** Where the public key is published, for verifying tokens. */
+    public URI jwksUrl() {
+        return URI.create(root + "/.well-known/jwks.json");
+    }
+
+    /** The admin endpoint that shows and sets the fault plan. */
+    public URI faultsUrl() {
+        return URI.create(root + "/_emulator/faults");
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public ApiKey apiKey() {
+        return apiKey;
+    }
+
+    public SigningKey signingKey() {
+        return signingKey;
+    }
+
+    public FaultPlan faults() {
+        return faults.plan();
+    }
+
+    /** Replaces the fault plan; requests already past the fault check are not affected. */
+    public void setFaults(FaultPlan plan) {
+        faults.set(plan);
+    }
+
+    public void clearFaults() {
+        faults.set(FaultPlan.NONE);
+    }
+
+    /** Requests received on a route such as {@code "POST /v2/users"}, faulted ones included. */
+    public long requestCount(String route) {
+        return counts.count(route);
+    }
+
+    public Map<String, Long> requestCounts() {
+        return counts.snapshot();
+    }
+
+    public int userCount() {
+        return users.size();
+    }
+
+    /** Stops serving: open connections are closed and in-flight requests abandoned. */
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory namedDaemons() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "local-sandbox-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

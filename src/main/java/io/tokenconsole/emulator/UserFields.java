@@ -1,0 +1,85 @@
+package io.tokenconsole.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the fields of a create or update request the way Argyle does, with Argyle's wording, so
+ * that support sees the same 400 locally as from the real API. Unknown fields are ignored, as
+ * Argyle ignores them.
+ */
+final class UserFields {
+
+    static final int LONGEST_EXTERNAL_ID = 100;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ().-]{5,18}[0-9]$");
+    private static final List<String> TEXT_FIELDS = List.of("external_id", "first_name", "last_name", "email", "phone_number");
+
+    /** The accepted fields, or the problems per field. */
+    record Checked(Map<String, JsonNode> fields, Map<String, List<String>> problems) {
+        boolean isValid() {
+            return problems.isEmpty();
+        }
+    }
+
+    private UserFields() {
+    }
+
+    static Checked check(JsonNode body) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (name.equals("external_metadata")) {
+                fields.put(name, value);
+            } else if (TEXT_FIELDS.contains(name)) {
+                if (!value.isNull() && !value.isTextual()) {
+                    problem(problems, name, "Not a valid string.");
+                    continue;
+                }
+                String text = value.isNull() ? null : value.asText();
+                if (text != null) {
+                    checkText(name, text, problems);
+                }
+                fields.put(name, value);
+            }
+        }
+        return new Checked(fields, problems);
+    }
+
+    private static void checkText(String name, String text, Map<String, List<String>> problems) {
+        switch (name) {
+            case "external_id" -> {
+                if (text.length() > LONGEST_EXTERNAL_ID) {
+                    problem(problems, name, "Ensure this field has no more than " + LONGEST_EXTERNAL_ID + " characters.");
+                }
+            }
+            case "email" -> {
+                if (!text.isEmpty() && !EMAIL.matcher(text).matches()) {
+                    problem(problems, name, "Enter a valid email address.");
+                }
+            }
+            case "phone_number" -> {
+                if (!text.isEmpty() && !PHONE.matcher(text).matches()) {
+                    problem(problems, name, "Enter a valid phone number.");
+                }
+            }
+            default -> {
+                if (text.length() > 255) {
+                    problem(problems, name, "Ensure this field has no more than 255 characters.");
+                }
+            }
+        }
+    }
+
+    private static void problem(Map<String, List<String>> problems, String field, String text) {
+        problems.computeIfAbsent(field, ignored -> new ArrayList<>()).add(text);
+    }
+}
