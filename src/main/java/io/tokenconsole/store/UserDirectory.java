@@ -55,6 +55,40 @@ public final class UserDirectory {
         });
     }
 
+    /**
+     * What {@code users create} and the Create pane do after Argyle answered: save the new user
+     * ({@link UserOrigin#CREATED_HERE}) with the time its first token was issued, and write a
+     * {@link AuditAction#USER_CREATED} row carrying that token's facts — in one transaction.
+     */
+    public SaveResult recordUserCreated(Environment environment, String id, TokenFacts firstToken) {
+        Instant now = clock.instant();
+        SavedUser incoming = new SavedUser(environment, id, null, null, null, now,
+                firstToken == null ? null : now, UserOrigin.CREATED_HERE);
+        return workspace.write(connection -> {
+            SaveResult result = upsert(connection, incoming, UserDetails.NONE);
+            auditLog.append(connection, AuditEvent.ok(environment, AuditAction.USER_CREATED, result.user().id())
+                    .withToken(firstToken));
+            return result;
+        });
+    }
+
+    /**
+     * What {@code tokens issue} and the Issue pane do after Argyle answered: note the token on the
+     * saved user — saving the id first if it was typed in rather than picked from the list (origin
+     * {@link UserOrigin#FETCHED_FROM_API}: Argyle just confirmed it exists) — and write a
+     * {@link AuditAction#TOKEN_ISSUED} row with the token's facts, in one transaction.
+     */
+    public SaveResult recordTokenIssued(Environment environment, String id, TokenFacts token) {
+        Instant now = clock.instant();
+        SavedUser incoming = new SavedUser(environment, id, null, null, null, now, now, UserOrigin.FETCHED_FROM_API);
+        return workspace.write(connection -> {
+            SaveResult result = upsert(connection, incoming, UserDetails.NONE);
+            auditLog.append(connection, AuditEvent.ok(environment, AuditAction.TOKEN_ISSUED, result.user().id())
+                    .withToken(token));
+            return result;
+        });
+    }
+
     public Optional<SavedUser> find(Environment environment, String id) {
         Objects.requireNonNull(environment, "environment");
         String wanted = UserIds.normalize(id);
