@@ -194,10 +194,13 @@ public final class UserDirectory {
     }
 
     private static Query searchQuery(Environment environment, String text) {
-        String base = "SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ?";
         if (text.isEmpty()) {
-            return new Query(base, List.of(environment.id()));
+            return new Query("SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ?", List.of(environment.id()));
         }
+        // The unary + keeps SQLite from walking the environment's whole "newest first" index and testing
+        // every row against the matches (it would, to save a sort): the matches drive, looked up by
+        // row number, and only they are sorted.
+        String base = "SELECT " + COLUMNS + " FROM saved_users u WHERE +u.environment = ?";
         if (text.length() >= SUBSTRING_SEARCH_MIN_LENGTH) {
             // The trigram index narrows to rows containing the text anywhere; the environment is then
             // checked on each of those rows by primary key.
