@@ -27,9 +27,10 @@ public record SavedUser(
     public SavedUser {
         Objects.requireNonNull(environment, "environment");
         id = UserIds.normalize(id);
-        label = Text.blankToNull(label);
-        note = Text.blankToNull(note);
-        externalId = Text.blankToNull(externalId);
+        // A token pasted into a label or note by mistake must not reach the disk: tokens are credentials.
+        label = TokenScrubber.scrub(Text.blankToNull(label));
+        note = TokenScrubber.scrub(Text.blankToNull(note));
+        externalId = TokenScrubber.scrub(Text.blankToNull(externalId));
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(origin, "origin");
         Text.checkLength("label", label, Text.MAX_LABEL);
