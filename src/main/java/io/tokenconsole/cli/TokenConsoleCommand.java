@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
             "Run without arguments to open the window."
         },
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            UsersCommand.class,
+            AuditCommand.class
         })
 public final class TokenConsoleCommand implements Runnable {
 

@@ -1,0 +1,39 @@
+package io.tokenconsole.cli;
+
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.store.DataFolder;
+import io.tokenconsole.store.Operator;
+import io.tokenconsole.store.Workspace;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code --data-dir}, shared by every command that opens the workspace. */
+final class WorkspaceOptions {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the workspace (default: $TOKEN_CONSOLE_HOME or the platform's data folder).")
+    Path dataDir;
+
+    DataFolder folder(CommandContext context) {
+        return DataFolder.resolve(Optional.ofNullable(dataDir), System.getProperty("os.name", ""), context.env(),
+                Path.of(System.getProperty("user.home", ".")));
+    }
+
+    Workspace open(CommandContext context) {
+        return Workspace.open(folder(context), context.clock(), Operator.fromSystem());
+    }
+
+    /** {@code --env local|sandbox|production}; a wrong word is a usage error that lists the right ones. */
+    static final class EnvironmentConverter implements CommandLine.ITypeConverter<Environment> {
+        @Override
+        public Environment convert(String value) {
+            return Environment.fromId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not an environment; use one of: " + Arrays.stream(Environment.values())
+                            .map(Environment::id).collect(Collectors.joining(", "))));
+        }
+    }
+}
