@@ -29,8 +29,4 @@ public sealed interface Outcome permits Outcome.Ok, Outcome.Failed {
             return "failed";
         }
     }
-
-    static Outcome failed(String error) {
-        return new Failed(error);
-    }
 }

@@ -201,7 +201,7 @@ public final class UserDirectory {
         // every row against the matches (it would, to save a sort): the matches drive, looked up by
         // row number, and only they are sorted.
         String base = "SELECT " + COLUMNS + " FROM saved_users u WHERE +u.environment = ?";
-        if (text.length() >= SUBSTRING_SEARCH_MIN_LENGTH) {
+        if (text.codePointCount(0, text.length()) >= SUBSTRING_SEARCH_MIN_LENGTH) {
             // The trigram index narrows to rows containing the text anywhere; the environment is then
             // checked on each of those rows by primary key.
             return new Query(base + " AND u.row_no IN (SELECT rowid FROM saved_users_search WHERE saved_users_search MATCH ?)",

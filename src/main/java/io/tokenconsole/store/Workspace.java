@@ -1,7 +1,11 @@
 package io.tokenconsole.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,7 +67,7 @@ public final class Workspace implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(operator, "operator");
         Path file = databaseFile.toAbsolutePath();
-        boolean existed = Files.exists(file);
+        createOwnerOnly(file);
         Connection connection = connect(file);
         try {
             // The version is read before anything that could write (journal mode, migrations), so a
@@ -87,9 +91,6 @@ public final class Workspace implements AutoCloseable {
             }
             Workspace workspace = new Workspace(file, connection, clock, operator);
             workspace.migrate();
-            if (!existed) {
-                restrictToOwner(file);
-            }
             return workspace;
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -139,14 +140,21 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static void restrictToOwner(Path file) {
-        if (!DataFolder.supportsPosix()) {
+    /**
+     * A new database file is created empty and owner-only before SQLite opens it (SQLite treats an
+     * empty file as a new database, and gives the -wal and -shm files the same mode), so the audit
+     * log is never readable by other accounts, not even between creation and a chmod.
+     */
+    private static void createOwnerOnly(Path file) {
+        if (!DataFolder.supportsPosix() || Files.exists(file)) {
             return;
         }
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (java.io.IOException e) {
-            // The folder is already owner-only; a file system that refuses modes is not worth failing over.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException createdMeanwhile) {
+            // Another process got there first; it created the file the same way.
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the workspace " + file + ": " + e.getMessage(), e);
         }
     }
 

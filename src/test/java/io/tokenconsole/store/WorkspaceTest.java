@@ -172,6 +172,9 @@ class WorkspaceTest {
         assumeTrue(DataFolder.supportsPosix());
         try (Workspace workspace = open()) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace.databaseFile())));
+            Path wal = folder.resolve("workspace.db-wal");
+            assertTrue(Files.exists(wal), "open in WAL mode");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(wal)));
         }
     }
 
