@@ -51,7 +51,8 @@ public final class SaveUserCommand implements Callable<Integer> {
                 // Typed in by hand, so not created here: it came from outside, like an imported one.
                 SaveResult result = opened.users().save(environment, id, new UserDetails(label, note, externalId),
                         UserOrigin.IMPORTED);
-                context.out().println((result.added() ? "Saved " : "Already saved, details updated: ")
+                boolean detailsGiven = label != null || note != null || externalId != null;
+                context.out().println((result.added() ? "Saved " : detailsGiven ? "Already saved, details updated: " : "Already saved: ")
                         + result.user().id() + " in " + environment.displayName()
                         + result.user().labelText().map(text -> " (" + text + ")").orElse(""));
                 return 0;

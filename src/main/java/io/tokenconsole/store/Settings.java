@@ -125,9 +125,20 @@ public final class Settings {
 
     /** How long a token copied to the clipboard stays there before the console clears it. */
     public Duration clipboardClearDelay() {
+        // A value edited by hand into something unreadable or out of range means the default, not a crash.
         return get(GENERAL, Key.CLIPBOARD_CLEAR_DELAY)
-                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)))
+                .flatMap(Settings::seconds)
+                .filter(delay -> delay.compareTo(MIN_CLIPBOARD_CLEAR_DELAY) >= 0
+                        && delay.compareTo(MAX_CLIPBOARD_CLEAR_DELAY) <= 0)
                 .orElse(DEFAULT_CLIPBOARD_CLEAR_DELAY);
+    }
+
+    private static Optional<Duration> seconds(String text) {
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(text.strip())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public void setClipboardClearDelay(Duration delay) {

@@ -97,6 +97,19 @@ class SettingsTest {
     }
 
     @Test
+    void aDelayEditedByHandIntoNonsenseMeansTheDefault() {
+        try (Workspace workspace = open()) {
+            workspace.write(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    return statement.executeUpdate("INSERT INTO settings (scope, name, value)"
+                            + " VALUES ('general', 'clipboard_clear_delay_seconds', 'soon')");
+                }
+            });
+            assertEquals(Settings.DEFAULT_CLIPBOARD_CLEAR_DELAY, workspace.settings().clipboardClearDelay());
+        }
+    }
+
+    @Test
     void clearingABaseUrlGoesBackToArgylesDefault() {
         try (Workspace workspace = open()) {
             workspace.settings().setBaseUrlOverride(Environment.SANDBOX, "https://proxy.internal/v2");
