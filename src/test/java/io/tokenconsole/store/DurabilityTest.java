@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,6 +70,40 @@ class DurabilityTest {
             assertEquals(saved, workspace.audit().find(AuditQuery.EVERYTHING).size(), "each user and its audit row together");
             assertFalse(workspace.users().search(Environment.SANDBOX, "row 1", 5, 0).users().isEmpty(),
                     "the search index survived too");
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aCommandCanWriteWhileTheWindowIsWritingToTheSameWorkspace() throws Exception {
+        Path database = folder.resolve("workspace.db");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The child plays the window: a second process saving users as fast as it can.
+        Process window = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                DurabilityChild.class.getName(), database.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        List<String> mine = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(window.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("ready", out.readLine());
+            out.readLine();
+            try (Workspace command = Workspace.open(database, TestClock.at("2026-11-25T10:00:00Z"), new Operator("cli"))) {
+                for (int i = 0; i < 40; i++) {
+                    String id = UUID.randomUUID().toString();
+                    command.users().save(Environment.PRODUCTION, id, UserDetails.label("from the command"), UserOrigin.IMPORTED);
+                    command.users().search(Environment.SANDBOX, "row", 10, 0);
+                    mine.add(id);
+                }
+            }
+            assertTrue(window.isAlive(), "the window kept working meanwhile");
+        } finally {
+            window.toHandle().destroyForcibly();
+            assertTrue(window.waitFor(30, TimeUnit.SECONDS));
+        }
+        try (Workspace workspace = Workspace.open(database, TestClock.at("2026-11-25T10:00:00Z"), new Operator("test"))) {
+            assertEquals(mine.size(), workspace.users().count(Environment.PRODUCTION));
+            assertTrue(workspace.users().count(Environment.SANDBOX) > 0);
+            assertEquals("ok", workspace.read(connection -> WorkspaceTest.single(connection, "PRAGMA integrity_check")));
         }
     }
 }
