@@ -9,6 +9,7 @@ import java.util.Optional;
  * Finds the API key id and secret for an environment. For the sandbox and production:
  * {@code ARGYLE_API_KEY_ID} and {@code ARGYLE_API_KEY_SECRET} when both are set (scripted use),
  * otherwise the key id from {@link Settings} with the secret from the {@link CredentialStore}.
+ * One variable without the other is refused rather than mixed with the saved pair.
  * The local sandbox always uses its generated pair.
  */
 public final class ApiKeys {
@@ -41,8 +42,13 @@ public final class ApiKeys {
             return Optional.of(new ApiCredentials(environment, keyId.get(), Secret.of(secret.get()),
                     ApiCredentials.Source.ENVIRONMENT_VARIABLES));
         }
-        Optional<String> savedKeyId = keyId.or(() -> settings.apiKeyId(environment));
-        Optional<Secret> savedSecret = secret.map(Secret::of).or(() -> store.secret(environment));
+        if (keyId.isPresent() != secret.isPresent()) {
+            // Half an override would pair one key's id with another key's secret: a puzzling 401.
+            throw new IllegalStateException((keyId.isPresent() ? KEY_ID_VARIABLE : SECRET_VARIABLE) + " is set but "
+                    + (keyId.isPresent() ? SECRET_VARIABLE : KEY_ID_VARIABLE) + " is not; set both or neither");
+        }
+        Optional<String> savedKeyId = settings.apiKeyId(environment);
+        Optional<Secret> savedSecret = store.secret(environment);
         if (savedKeyId.isEmpty() || savedSecret.isEmpty()) {
             return Optional.empty();
         }

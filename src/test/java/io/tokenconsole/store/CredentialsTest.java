@@ -92,6 +92,22 @@ class CredentialsTest {
     }
 
     @Test
+    void halfAnOverrideIsRefusedRatherThanMixedWithTheSavedKeys() {
+        try (Workspace workspace = open()) {
+            LocalSandboxMaterial local = LocalSandboxMaterial.loadOrCreate(folder);
+            SessionCredentialStore store = new SessionCredentialStore("session");
+            new ApiKeys(workspace.settings(), store, Map.of(), local).save(Environment.SANDBOX, "saved-key", Secret.of("s"));
+            ApiKeys half = new ApiKeys(workspace.settings(), store, Map.of("ARGYLE_API_KEY_ID", "env-key"), local);
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> half.forEnvironment(Environment.SANDBOX));
+
+            assertEquals("ARGYLE_API_KEY_ID is set but ARGYLE_API_KEY_SECRET is not; set both or neither",
+                    refused.getMessage());
+        }
+    }
+
+    @Test
     void aFullSessionLeavesNeitherTheSecretNorAnyTokenInTheDataFolder() throws IOException {
         String janeId = "018051aa-f7a9-a0db-2f38-6cfa325e9d69";
         try (Workspace workspace = open()) {
