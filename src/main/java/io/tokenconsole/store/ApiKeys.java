@@ -61,14 +61,14 @@ public final class ApiKeys {
      * The settings change is audited without either value.
      */
     public void save(Environment environment, String keyId, Secret secret) {
-        CredentialStore.requireRealEnvironment(environment);
+        LocalSandboxMaterial.refuseLocal(environment);
         Objects.requireNonNull(secret, "secret");
         store.storeSecret(environment, secret);
         settings.setApiKeyId(environment, keyId);
     }
 
     public void forget(Environment environment) {
-        CredentialStore.requireRealEnvironment(environment);
+        LocalSandboxMaterial.refuseLocal(environment);
         store.forgetSecret(environment);
         settings.setApiKeyId(environment, null);
     }

@@ -36,10 +36,4 @@ public sealed interface CredentialStore permits OsCredentialStore, SessionCreden
                         "Secret kept for this session only — no OS credential store found"));
     }
 
-    /** Refuses the local sandbox, whose secret is generated rather than entered. */
-    static void requireRealEnvironment(Environment environment) {
-        if (environment == Environment.LOCAL) {
-            throw new IllegalArgumentException("The local sandbox's secret is generated; it is not kept in the credential store");
-        }
-    }
 }

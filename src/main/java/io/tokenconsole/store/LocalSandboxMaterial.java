@@ -51,6 +51,13 @@ public record LocalSandboxMaterial(String apiKeyId, String apiSecret, KeyPair si
         Objects.requireNonNull(kid, "kid");
     }
 
+    /** The local sandbox's secret is generated here; it is never entered, stored or overridden like a real one. */
+    static void refuseLocal(io.tokenconsole.argyle.Environment environment) {
+        if (environment == io.tokenconsole.argyle.Environment.LOCAL) {
+            throw new IllegalArgumentException("The local sandbox's secret is generated; it is not kept in the credential store");
+        }
+    }
+
     public RSAPublicKey publicKey() {
         return (RSAPublicKey) signingKeys.getPublic();
     }

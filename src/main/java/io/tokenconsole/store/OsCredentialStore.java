@@ -52,7 +52,7 @@ public final class OsCredentialStore implements CredentialStore {
 
     @Override
     public Optional<Secret> secret(Environment environment) {
-        CredentialStore.requireRealEnvironment(environment);
+        LocalSandboxMaterial.refuseLocal(environment);
         try {
             String value = keyring.getPassword(SERVICE, environment.id());
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
@@ -64,7 +64,7 @@ public final class OsCredentialStore implements CredentialStore {
 
     @Override
     public void storeSecret(Environment environment, Secret secret) {
-        CredentialStore.requireRealEnvironment(environment);
+        LocalSandboxMaterial.refuseLocal(environment);
         Objects.requireNonNull(secret, "secret");
         try {
             keyring.setPassword(SERVICE, environment.id(), secret.reveal());
@@ -77,7 +77,7 @@ public final class OsCredentialStore implements CredentialStore {
 
     @Override
     public void forgetSecret(Environment environment) {
-        CredentialStore.requireRealEnvironment(environment);
+        LocalSandboxMaterial.refuseLocal(environment);
         try {
             keyring.deletePassword(SERVICE, environment.id());
         } catch (PasswordAccessException alreadyGone) {

@@ -23,7 +23,7 @@ public final class SessionCredentialStore implements CredentialStore {
 
     @Override
     public void storeSecret(Environment environment, Secret secret) {
-        CredentialStore.requireRealEnvironment(environment);
+        LocalSandboxMaterial.refuseLocal(environment);
         secrets.put(environment, Objects.requireNonNull(secret, "secret"));
     }
 
