@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
@@ -45,9 +50,10 @@ public class UserSearchBench {
     private String knownId;
     private String idPrefix;
     private String rareLabelWord;
+    private Connection plainConnection;
 
     @Setup(Level.Trial)
-    public void fill() throws IOException {
+    public void fill() throws IOException, SQLException {
         folder = Files.createTempDirectory("user-search-bench");
         workspace = Workspace.open(folder.resolve("workspace.db"), Clock.systemUTC(), new Operator("bench"));
         Random random = new Random(42);
@@ -68,10 +74,13 @@ public class UserSearchBench {
         new SharedUserList(workspace).importFrom(new StringReader(csv.toString()), SharedUserList.Format.CSV, null, "bench");
         idPrefix = knownId.substring(0, 6);
         rareLabelWord = "customer 54321 ";
+        // A second, plain connection to the same file for the "no index" comparison below.
+        plainConnection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
     }
 
     @TearDown(Level.Trial)
-    public void remove() throws IOException {
+    public void remove() throws IOException, SQLException {
+        plainConnection.close();
         workspace.close();
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -118,5 +127,26 @@ public class UserSearchBench {
     @Benchmark
     public UserPage firstPageUnfiltered() {
         return workspace.users().search(Environment.SANDBOX, "", 50, 0);
+    }
+
+    /**
+     * What the trigram index saves: the same label search as {@link #searchByLabel} written as the
+     * obvious {@code LIKE '%text%'}, which must read every user of the environment.
+     */
+    @Benchmark
+    public int searchByLabelWithLikeScan() throws SQLException {
+        try (PreparedStatement select = plainConnection.prepareStatement("""
+                SELECT id FROM saved_users WHERE environment = 'sandbox'
+                AND (label LIKE ?1 OR note LIKE ?1 OR external_id LIKE ?1 OR id LIKE ?1)
+                ORDER BY created_at DESC, id LIMIT 51""")) {
+            select.setString(1, "%" + rareLabelWord + "%");
+            int rows = 0;
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        }
     }
 }
