@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             UsersCommand.class,
             TokensCommand.class,
+            AuditCommand.class,
             EmulatorCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -112,7 +112,7 @@ class ApiCommandsTest {
             Sandboxes.clientFor(sandbox).createUser(NewUser.blank());
         }
 
-        CommandRun run = CommandRun.of(withKey("users", "list", "--all", "--limit", "2", "--json"));
+        CommandRun run = CommandRun.of(withKey("users", "list", "--remote", "--all", "--limit", "2", "--json"));
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(5, JSON.readTree(run.out()).get("results").size());
@@ -124,10 +124,10 @@ class ApiCommandsTest {
             Sandboxes.clientFor(sandbox).createUser(NewUser.blank());
         }
 
-        CommandRun first = CommandRun.of(withKey("users", "list", "--limit", "2"));
+        CommandRun first = CommandRun.of(withKey("users", "list", "--remote", "--limit", "2"));
         String cursor = first.out().lines().filter(line -> line.startsWith("next cursor: ")).findFirst()
                 .orElseThrow().substring("next cursor: ".length());
-        CommandRun second = CommandRun.of(withKey("users", "list", "--limit", "2", "--cursor", cursor));
+        CommandRun second = CommandRun.of(withKey("users", "list", "--remote", "--limit", "2", "--cursor", cursor));
 
         assertEquals(3, first.out().lines().count());
         assertEquals(1, second.out().lines().count(), second.out());
@@ -167,7 +167,7 @@ class ApiCommandsTest {
 
     @Test
     void missingCredentialsForSandboxNameTheEnvironmentVariables() {
-        CommandRun run = CommandRun.of("users", "list", "--env", "sandbox");
+        CommandRun run = CommandRun.of("users", "list", "--remote", "--env", "sandbox");
 
         assertEquals(1, run.exitCode());
         assertEquals("token-console: No API key for Sandbox: set ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET"
@@ -178,7 +178,7 @@ class ApiCommandsTest {
     void aWrongSecretIsExplainedWithoutPrintingIt() {
         String wrong = "wrong-" + UUID.randomUUID();
         CommandRun run = CommandRun.of(Map.of("ARGYLE_API_KEY_ID", sandbox.apiKey().id(), "ARGYLE_API_KEY_SECRET", wrong),
-                "users", "list", "--base-url", sandbox.baseUrl().toString());
+                "users", "list", "--remote", "--base-url", sandbox.baseUrl().toString());
 
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("did not accept the API key (HTTP 401)"), run.err());

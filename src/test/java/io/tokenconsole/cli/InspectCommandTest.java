@@ -107,7 +107,7 @@ class InspectCommandTest {
 
         CommandRun badEnv = CommandRun.run("inspect", TestTokens.RFC7519_EXAMPLE, "--env", "staging");
         assertEquals(2, badEnv.exitCode());
-        assertTrue(badEnv.err().contains("use local, sandbox or production"));
+        assertTrue(badEnv.err().contains("use one of: local, sandbox, production"));
     }
 
     @Test

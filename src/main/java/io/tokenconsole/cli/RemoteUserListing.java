@@ -6,52 +6,19 @@ import io.tokenconsole.argyle.UserPage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-/** {@code token-console users list}: users as the API lists them, a page at a time or all. */
-@Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List users from the API, newest first, a page at a time (or --all).",
-            "Follow 'next cursor' with --cursor for the following page."})
-final class RemoteUsersListCommand implements Callable<Integer> {
-
-    @Mixin
-    ApiOptions api;
-
-    @Option(names = "--remote", description = "Ask the API (what this command does today; kept so scripts can say so).")
-    boolean remote;
-
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
-            description = "Users per page, 1 to " + UserListRequest.LARGEST_PAGE + " (default: ${DEFAULT-VALUE}).")
-    int limit;
-
-    @Option(names = "--cursor", paramLabel = "CURSOR", description = "Start at this page (from 'next cursor').")
-    String cursor;
-
-    @Option(names = "--all", description = "Follow every page to the end.")
-    boolean all;
-
-    @Option(names = "--external-id", paramLabel = "X", description = "Only users with exactly this external id.")
-    String externalId;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+/** Users as the API lists them, newest first, a page at a time or all of them. */
+final class RemoteUserListing {
 
     private final CommandContext context;
+    private final ApiOptions api;
 
-    RemoteUsersListCommand(CommandContext context) {
+    RemoteUserListing(CommandContext context, ApiOptions api) {
         this.context = context;
+        this.api = api;
     }
 
-    @Override
-    public Integer call() {
-        if (limit < 1 || limit > UserListRequest.LARGEST_PAGE) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--limit must be between 1 and " + UserListRequest.LARGEST_PAGE);
-        }
+    int print(int limit, String cursor, boolean all, String externalId) {
         UserListRequest request = new UserListRequest(limit, cursor, externalId);
         try (ApiSession session = ApiSession.open(api, context)) {
             UserPage page = session.client().listUsers(request);

@@ -1,0 +1,101 @@
+package io.tokenconsole.cli;
+
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.store.SharedUserList;
+import io.tokenconsole.store.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code users export FILE|-}: saved users as CSV or JSON for a colleague. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export saved users to a CSV or JSON file (- writes to standard output).")
+public final class ExportUsersCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    WorkspaceOptions workspace = new WorkspaceOptions();
+
+    @Parameters(paramLabel = "FILE", description = "A .csv or .json file, or - for standard output.")
+    String file;
+
+    @Option(names = "--format", paramLabel = "csv|json", description = "Overrides the file extension (default for -: csv).")
+    String format;
+
+    @Option(names = "--env", paramLabel = "ENV", converter = EnvironmentConverter.class,
+            description = "Only this environment (default: all).")
+    Environment environment;
+
+    ExportUsersCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SharedUserList.Format chosen = format(spec, format, file);
+        return StoreCommands.explainFailures(context, () -> {
+            try (Workspace opened = workspace.open(context)) {
+                SharedUserList list = new SharedUserList(opened);
+                if ("-".equals(file)) {
+                    list.export(environment, chosen, context.out());
+                    context.out().flush();
+                    return 0;
+                }
+                Path target = Path.of(file).toAbsolutePath();
+                int count = writeThenMove(target, out -> list.export(environment, chosen, out));
+                context.err().println("Exported " + count + " saved users to " + target);
+                return 0;
+            }
+        });
+    }
+
+    /** Written beside the target and moved over it, so an interrupted export never leaves half a file. */
+    private static int writeThenMove(Path target, java.util.function.ToIntFunction<Writer> export) {
+        Path folder = target.getParent();
+        try {
+            Path temporary = Files.createTempFile(folder, ".export", ".tmp");
+            try {
+                int count;
+                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    count = export.applyAsInt(out);
+                }
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                return count;
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code --format} if given, else the extension; standard streams default to CSV. */
+    static SharedUserList.Format format(CommandLine.Model.CommandSpec spec, String format, String file) {
+        if (format != null) {
+            try {
+                return SharedUserList.Format.valueOf(format.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or json, not '" + format + "'");
+            }
+        }
+        if ("-".equals(file)) {
+            return SharedUserList.Format.CSV;
+        }
+        return SharedUserList.Format.fromFileName(file).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "Cannot tell the format of '" + file + "': name it .csv or .json, or pass --format"));
+    }
+}

@@ -1,0 +1,50 @@
+package io.tokenconsole.store;
+
+import io.tokenconsole.argyle.Environment;
+import java.util.Objects;
+
+/**
+ * Something support did, about to be written to the audit log. The log adds when and who.
+ *
+ * @param environment where it happened; {@code null} for general settings
+ * @param userId the Argyle user it concerned; {@code null} when none
+ * @param token the issued or inspected token's facts; {@code null} when none
+ * @param detail a short, secret-free description ("theme: dark", "12 imported, 2 rejected")
+ */
+public record AuditEvent(
+        Environment environment,
+        AuditAction action,
+        String userId,
+        TokenFacts token,
+        Outcome outcome,
+        String detail) {
+
+    public AuditEvent {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(outcome, "outcome");
+        userId = Text.blankToNull(userId);
+        // Free text reaches the disk: scrub anything token-shaped, and keep it short.
+        detail = TokenScrubber.scrub(Text.blankToNull(detail));
+        if (userId != null && userId.length() > 200) {
+            throw new IllegalArgumentException("A user id of " + userId.length() + " characters is not a user id");
+        }
+        // Argyle ids are UUIDs, compared case-insensitively everywhere in the console.
+        userId = userId == null ? null : TokenScrubber.scrub(userId).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static AuditEvent ok(Environment environment, AuditAction action, String userId) {
+        return new AuditEvent(environment, action, userId, null, Outcome.OK, null);
+    }
+
+    public static AuditEvent failed(Environment environment, AuditAction action, String userId, String error) {
+        return new AuditEvent(environment, action, userId, null, new Outcome.Failed(error), null);
+    }
+
+    public AuditEvent withToken(TokenFacts facts) {
+        return new AuditEvent(environment, action, userId, facts, outcome, detail);
+    }
+
+    public AuditEvent withDetail(String text) {
+        return new AuditEvent(environment, action, userId, token, outcome, text);
+    }
+}

@@ -1,0 +1,26 @@
+package io.tokenconsole.store;
+
+/**
+ * The database was written by a newer Token Console. Opening it with this version could lose what
+ * the newer one stored, so it is refused and left exactly as it was.
+ */
+public final class NewerWorkspaceException extends WorkspaceException {
+
+    private final int foundVersion;
+    private final int knownVersion;
+
+    public NewerWorkspaceException(int foundVersion, int knownVersion) {
+        super("This workspace was written by a newer Token Console (schema " + foundVersion
+                + "; this version knows " + knownVersion + "). Update Token Console or point --data-dir elsewhere.");
+        this.foundVersion = foundVersion;
+        this.knownVersion = knownVersion;
+    }
+
+    public int foundVersion() {
+        return foundVersion;
+    }
+
+    public int knownVersion() {
+        return knownVersion;
+    }
+}

@@ -1,0 +1,56 @@
+package io.tokenconsole.store;
+
+import io.tokenconsole.argyle.Environment;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A user support has worked with, remembered so a returning user gets a new token instead of a
+ * second account. An id belongs to exactly one environment.
+ *
+ * @param label a short name support chose ("Jane — payroll bug"); {@code null} when none
+ * @param note free text; {@code null} when none
+ * @param externalId the customer's own reference for the user; {@code null} when none
+ * @param lastTokenIssuedAt when this console last issued a token for the user; {@code null} when never
+ */
+public record SavedUser(
+        Environment environment,
+        String id,
+        String label,
+        String note,
+        String externalId,
+        Instant createdAt,
+        Instant lastTokenIssuedAt,
+        UserOrigin origin) {
+
+    public SavedUser {
+        Objects.requireNonNull(environment, "environment");
+        id = UserIds.normalize(id);
+        // A token pasted into a label or note by mistake must not reach the disk: tokens are credentials.
+        label = TokenScrubber.scrub(Text.blankToNull(label));
+        note = TokenScrubber.scrub(Text.blankToNull(note));
+        externalId = TokenScrubber.scrub(Text.blankToNull(externalId));
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(origin, "origin");
+        Text.checkLength("label", label, Text.MAX_LABEL);
+        Text.checkLength("note", note, Text.MAX_NOTE);
+        Text.checkLength("external id", externalId, Text.MAX_LABEL);
+    }
+
+    public Optional<String> labelText() {
+        return Optional.ofNullable(label);
+    }
+
+    public Optional<String> noteText() {
+        return Optional.ofNullable(note);
+    }
+
+    public Optional<String> externalIdText() {
+        return Optional.ofNullable(externalId);
+    }
+
+    public Optional<Instant> lastTokenIssued() {
+        return Optional.ofNullable(lastTokenIssuedAt);
+    }
+}

@@ -1,0 +1,49 @@
+package io.tokenconsole.store;
+
+import io.tokenconsole.argyle.Environment;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Secrets held in memory only: gone when the console exits, never written anywhere. */
+public final class SessionCredentialStore implements CredentialStore {
+
+    private final Map<Environment, Secret> secrets = new ConcurrentHashMap<>();
+    private final String description;
+
+    public SessionCredentialStore(String description) {
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    @Override
+    public Optional<Secret> secret(Environment environment) {
+        return Optional.ofNullable(secrets.get(environment));
+    }
+
+    @Override
+    public void storeSecret(Environment environment, Secret secret) {
+        LocalSandboxMaterial.refuseLocal(environment);
+        secrets.put(environment, Objects.requireNonNull(secret, "secret"));
+    }
+
+    @Override
+    public void forgetSecret(Environment environment) {
+        secrets.remove(environment);
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return false;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return "SessionCredentialStore[" + secrets.keySet() + "]";
+    }
+}

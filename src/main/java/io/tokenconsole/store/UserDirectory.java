@@ -1,0 +1,370 @@
+package io.tokenconsole.store;
+
+import io.tokenconsole.argyle.Environment;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The users support has saved, per environment. Every query names its environment: an id saved
+ * for the sandbox is never offered in production. Saving an id twice keeps one row.
+ */
+public final class UserDirectory {
+
+    /** Shorter search text matches the start of an id, label or external id; longer text matches anywhere. */
+    static final int SUBSTRING_SEARCH_MIN_LENGTH = 3;
+
+    public static final int MAX_PAGE_SIZE = 1_000;
+
+    private static final String COLUMNS =
+            "u.environment, u.id, u.label, u.note, u.external_id, u.created_at, u.last_token_issued_at, u.origin";
+
+    private final Workspace workspace;
+    private final Clock clock;
+    private final AuditLog auditLog;
+
+    UserDirectory(Workspace workspace, Clock clock, AuditLog auditLog) {
+        this.workspace = workspace;
+        this.clock = clock;
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * Saves a user, or updates the one already saved under this id in this environment. Details
+     * follow {@link UserDetails}: {@code null} keeps, empty clears. The first origin and creation
+     * time are kept. Writes a {@link AuditAction#USER_SAVED} row.
+     */
+    public SaveResult save(Environment environment, String id, UserDetails details, UserOrigin origin) {
+        Objects.requireNonNull(details, "details");
+        SavedUser incoming = new SavedUser(environment, id, null, null, null, clock.instant(), null, origin);
+        return workspace.write(connection -> {
+            SaveResult result = upsert(connection, incoming, details);
+            auditLog.append(connection, AuditEvent.ok(environment, AuditAction.USER_SAVED, result.user().id())
+                    .withDetail(result.added() ? "added" : "updated"));
+            return result;
+        });
+    }
+
+    /**
+     * What {@code users create} and the Create pane do after Argyle answered: save the new user
+     * ({@link UserOrigin#CREATED_HERE}) with the time its first token was issued, and write a
+     * {@link AuditAction#USER_CREATED} row carrying that token's facts — in one transaction.
+     */
+    public SaveResult recordUserCreated(Environment environment, String id, TokenFacts firstToken) {
+        Instant now = clock.instant();
+        SavedUser incoming = new SavedUser(environment, id, null, null, null, now,
+                firstToken == null ? null : now, UserOrigin.CREATED_HERE);
+        return workspace.write(connection -> {
+            SaveResult result = upsert(connection, incoming, UserDetails.NONE);
+            auditLog.append(connection, AuditEvent.ok(environment, AuditAction.USER_CREATED, result.user().id())
+                    .withToken(firstToken));
+            return result;
+        });
+    }
+
+    /**
+     * What {@code tokens issue} and the Issue pane do after Argyle answered: note the token on the
+     * saved user — saving the id first if it was typed in rather than picked from the list (origin
+     * {@link UserOrigin#FETCHED_FROM_API}: Argyle just confirmed it exists) — and write a
+     * {@link AuditAction#TOKEN_ISSUED} row with the token's facts, in one transaction.
+     */
+    public SaveResult recordTokenIssued(Environment environment, String id, TokenFacts token) {
+        Instant now = clock.instant();
+        SavedUser incoming = new SavedUser(environment, id, null, null, null, now, now, UserOrigin.FETCHED_FROM_API);
+        return workspace.write(connection -> {
+            SaveResult result = upsert(connection, incoming, UserDetails.NONE);
+            auditLog.append(connection, AuditEvent.ok(environment, AuditAction.TOKEN_ISSUED, result.user().id())
+                    .withToken(token));
+            return result;
+        });
+    }
+
+    public Optional<SavedUser> find(Environment environment, String id) {
+        Objects.requireNonNull(environment, "environment");
+        String wanted = UserIds.normalize(id);
+        return workspace.read(connection -> find(connection, environment, wanted));
+    }
+
+    /** Removes a saved user from this environment's list (the Argyle user itself is untouched). */
+    public boolean forget(Environment environment, String id) {
+        Objects.requireNonNull(environment, "environment");
+        String wanted = UserIds.normalize(id);
+        return workspace.write(connection -> {
+            int removed;
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM saved_users WHERE environment = ? AND id = ?")) {
+                delete.setString(1, environment.id());
+                delete.setString(2, wanted);
+                removed = delete.executeUpdate();
+            }
+            if (removed > 0) {
+                auditLog.append(connection, AuditEvent.ok(environment, AuditAction.USER_FORGOTTEN, wanted));
+            }
+            return removed > 0;
+        });
+    }
+
+    /**
+     * Notes that a token was issued for a saved user. A later time never moves backwards (two
+     * windows can report out of order). Returns {@code false} if the user is not saved here.
+     */
+    public boolean recordTokenIssued(Environment environment, String id, Instant issuedAt) {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        String wanted = UserIds.normalize(id);
+        return workspace.write(connection -> markTokenIssued(connection, environment, wanted, issuedAt));
+    }
+
+    public long count(Environment environment) {
+        Objects.requireNonNull(environment, "environment");
+        return workspace.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT count(*) FROM saved_users WHERE environment = ?")) {
+                select.setString(1, environment.id());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Saved users of one environment whose id starts with the text, or whose label, note or external
+     * id contains it (case-insensitive), newest first. Blank text lists everyone. Text shorter than
+     * three characters matches the start of an id, label or external id only: a one-letter piece of
+     * a note matches almost everything and helps no one.
+     */
+    public UserPage search(Environment environment, String text, int limit, int offset) {
+        Objects.requireNonNull(environment, "environment");
+        if (limit <= 0 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("A page holds 1 to " + MAX_PAGE_SIZE + " users, not " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("An offset cannot be negative");
+        }
+        String wanted = text == null ? "" : text.strip();
+        Query query = searchQuery(environment, wanted);
+        // One row more than asked tells whether another page follows without counting all matches.
+        String sql = query.sql() + " ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?";
+        return workspace.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int index = query.bind(select);
+                select.setInt(index++, limit + 1);
+                select.setInt(index, offset);
+                List<SavedUser> users = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        users.add(toSavedUser(row));
+                    }
+                }
+                boolean more = users.size() > limit;
+                return new UserPage(more ? users.subList(0, limit) : users, offset, more);
+            }
+        });
+    }
+
+    /** The SQL behind {@link #search}, exposed to the tests that check it uses an index. */
+    String searchSql(Environment environment, String text) {
+        return searchQuery(environment, text.strip()).sql() + " ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?";
+    }
+
+    List<Object> searchParameters(Environment environment, String text) {
+        return searchQuery(environment, text.strip()).parameters();
+    }
+
+    private record Query(String sql, List<Object> parameters) {
+        int bind(PreparedStatement statement) throws SQLException {
+            int index = 1;
+            for (Object parameter : parameters) {
+                statement.setObject(index++, parameter);
+            }
+            return index;
+        }
+    }
+
+    private static Query searchQuery(Environment environment, String text) {
+        if (text.isEmpty()) {
+            return new Query("SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ?", List.of(environment.id()));
+        }
+        // The unary + keeps SQLite from walking the environment's whole "newest first" index and testing
+        // every row against the matches (it would, to save a sort): the matches drive, looked up by
+        // row number, and only they are sorted.
+        String base = "SELECT " + COLUMNS + " FROM saved_users u WHERE +u.environment = ?";
+        if (text.codePointCount(0, text.length()) >= SUBSTRING_SEARCH_MIN_LENGTH) {
+            // The trigram index narrows to rows containing the text anywhere; the environment is then
+            // checked on each of those rows by primary key.
+            return new Query(base + " AND u.row_no IN (SELECT rowid FROM saved_users_search WHERE saved_users_search MATCH ?)",
+                    List.of(environment.id(), phrase(text)));
+        }
+        // Short text: prefix ranges, each served by an index. Ids are stored in lower case; labels and
+        // external ids compare case-insensitively through their NOCASE indexes.
+        String idPrefix = text.toLowerCase(Locale.ROOT);
+        return new Query(base + """
+                 AND u.row_no IN (
+                    SELECT row_no FROM saved_users WHERE environment = ? AND id >= ? AND id < ?
+                    UNION SELECT row_no FROM saved_users WHERE environment = ?
+                        AND label >= ? COLLATE NOCASE AND label < ? COLLATE NOCASE
+                    UNION SELECT row_no FROM saved_users WHERE environment = ?
+                        AND external_id >= ? COLLATE NOCASE AND external_id < ? COLLATE NOCASE)""",
+                List.of(environment.id(),
+                        environment.id(), idPrefix, upperBound(idPrefix),
+                        environment.id(), text, upperBound(text),
+                        environment.id(), text, upperBound(text)));
+    }
+
+    /** An FTS5 phrase: the text in double quotes, inner quotes doubled, so no character is query syntax. */
+    private static String phrase(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /** The smallest string greater than every string starting with the prefix. */
+    private static String upperBound(String prefix) {
+        return prefix + Character.toString(Character.MAX_CODE_POINT);
+    }
+
+    /** Every saved user, of one environment or all ({@code null}), oldest first: for export. */
+    public void forEach(Environment environmentOrAll, Consumer<SavedUser> action) {
+        String sql = "SELECT " + COLUMNS + " FROM saved_users u"
+                + (environmentOrAll == null ? "" : " WHERE u.environment = ?")
+                + " ORDER BY u.environment, u.created_at, u.id";
+        workspace.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                if (environmentOrAll != null) {
+                    select.setString(1, environmentOrAll.id());
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        action.accept(toSavedUser(row));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    // --- inside a transaction -------------------------------------------------------------------
+
+    SaveResult upsert(Connection connection, SavedUser incoming, UserDetails details) throws SQLException {
+        Optional<SavedUser> existing = find(connection, incoming.environment(), incoming.id());
+        if (existing.isEmpty()) {
+            SavedUser user = new SavedUser(incoming.environment(), incoming.id(),
+                    pick(details.label(), incoming.label()), pick(details.note(), incoming.note()),
+                    pick(details.externalId(), incoming.externalId()),
+                    incoming.createdAt(), incoming.lastTokenIssuedAt(), incoming.origin());
+            insert(connection, user);
+            return new SaveResult(user, true);
+        }
+        SavedUser old = existing.get();
+        SavedUser merged = new SavedUser(old.environment(), old.id(),
+                merge(old.label(), details.label(), incoming.label()),
+                merge(old.note(), details.note(), incoming.note()),
+                merge(old.externalId(), details.externalId(), incoming.externalId()),
+                old.createdAt(), latest(old.lastTokenIssuedAt(), incoming.lastTokenIssuedAt()), old.origin());
+        if (!merged.equals(old)) {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE saved_users SET label = ?, note = ?, external_id = ?, last_token_issued_at = ?
+                    WHERE environment = ? AND id = ?""")) {
+                update.setString(1, merged.label());
+                update.setString(2, merged.note());
+                update.setString(3, merged.externalId());
+                setInstant(update, 4, merged.lastTokenIssuedAt());
+                update.setString(5, merged.environment().id());
+                update.setString(6, merged.id());
+                update.executeUpdate();
+            }
+        }
+        return new SaveResult(merged, false);
+    }
+
+    boolean markTokenIssued(Connection connection, Environment environment, String id, Instant issuedAt)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE saved_users SET last_token_issued_at = max(coalesce(last_token_issued_at, 0), ?)
+                WHERE environment = ? AND id = ?""")) {
+            update.setLong(1, issuedAt.toEpochMilli());
+            update.setString(2, environment.id());
+            update.setString(3, id);
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    private static String pick(String given, String fallback) {
+        return given == null ? fallback : Text.blankToNull(given);
+    }
+
+    /** {@code given} from details wins (empty clears); else a value carried by the incoming row; else the old one. */
+    private static String merge(String old, String given, String carried) {
+        if (given != null) {
+            return Text.blankToNull(given);
+        }
+        return carried != null ? carried : old;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static void insert(Connection connection, SavedUser user) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO saved_users (environment, id, label, note, external_id, created_at, last_token_issued_at, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, user.environment().id());
+            insert.setString(2, user.id());
+            insert.setString(3, user.label());
+            insert.setString(4, user.note());
+            insert.setString(5, user.externalId());
+            insert.setLong(6, user.createdAt().toEpochMilli());
+            setInstant(insert, 7, user.lastTokenIssuedAt());
+            insert.setString(8, user.origin().name());
+            insert.executeUpdate();
+        }
+    }
+
+    private static Optional<SavedUser> find(Connection connection, Environment environment, String id)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ? AND u.id = ?")) {
+            select.setString(1, environment.id());
+            select.setString(2, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(toSavedUser(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setLong(index, value.toEpochMilli());
+        }
+    }
+
+    private static SavedUser toSavedUser(ResultSet row) throws SQLException {
+        long lastToken = row.getLong("last_token_issued_at");
+        Instant lastTokenIssuedAt = row.wasNull() ? null : Instant.ofEpochMilli(lastToken);
+        return new SavedUser(
+                Environment.fromId(row.getString("environment")).orElseThrow(),
+                row.getString("id"),
+                row.getString("label"),
+                row.getString("note"),
+                row.getString("external_id"),
+                Instant.ofEpochMilli(row.getLong("created_at")),
+                lastTokenIssuedAt,
+                UserOrigin.valueOf(row.getString("origin")));
+    }
+}
