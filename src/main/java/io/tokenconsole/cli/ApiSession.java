@@ -8,6 +8,8 @@ import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.emulator.ApiKey;
 import io.tokenconsole.emulator.EmulatorConfig;
 import io.tokenconsole.emulator.LocalSandbox;
+import io.tokenconsole.emulator.SigningKey;
+import io.tokenconsole.store.LocalSandboxMaterial;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,6 +32,14 @@ final class ApiSession implements AutoCloseable {
     }
 
     static ApiSession open(ApiOptions options, CommandContext context) {
+        return open(options, context, Optional.empty());
+    }
+
+    /**
+     * As {@link #open(ApiOptions, CommandContext)}, with the workspace's local sandbox key and signing
+     * key, so a sandbox started for one command signs as the window's does and its tokens verify alike.
+     */
+    static ApiSession open(ApiOptions options, CommandContext context, Optional<LocalSandboxMaterial> localKeys) {
         Optional<String> keyId = Optional.ofNullable(options.apiKeyId).or(() -> context.envVar(ApiOptions.KEY_ID_VARIABLE));
         Optional<String> secret = Optional.ofNullable(options.apiKeySecret).or(() -> context.envVar(ApiOptions.SECRET_VARIABLE));
         Environment environment = options.environment;
@@ -38,6 +48,11 @@ final class ApiSession implements AutoCloseable {
         Credentials credentials;
         if (environment == Environment.LOCAL && options.baseUrl == null) {
             EmulatorConfig config = EmulatorConfig.defaults();
+            if (localKeys.isPresent()) {
+                LocalSandboxMaterial material = localKeys.get();
+                config = config.withApiKey(new ApiKey(material.apiKeyId(), material.apiSecret()))
+                        .withSigningKey(SigningKey.of(material.signingKeys()));
+            }
             if (keyId.isPresent() && secret.isPresent()) {
                 config = config.withApiKey(new ApiKey(keyId.get(), secret.get()));
             }

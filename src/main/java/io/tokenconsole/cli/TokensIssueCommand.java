@@ -3,6 +3,8 @@ package io.tokenconsole.cli;
 import io.tokenconsole.argyle.ArgyleApiException;
 import io.tokenconsole.argyle.IssuedToken;
 import java.util.concurrent.Callable;
+import io.tokenconsole.store.AuditAction;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +18,9 @@ final class TokensIssueCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api;
+
+    @Mixin
+    WorkspaceOptions workspace = new WorkspaceOptions();
 
     @Option(names = "--user", paramLabel = "ID", required = true, description = "The user's id.")
     String userId;
@@ -32,17 +37,23 @@ final class TokensIssueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProductionGuard.check(api.environment, confirmProduction, "issue a token");
-        try (ApiSession session = ApiSession.open(api, context)) {
+        String user = userId.trim();
+        try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
+                ApiSession session = ApiSession.open(api, context, Optional.of(recorder.localSandbox()))) {
             IssuedToken token;
             try {
-                token = session.client().issueToken(userId.trim());
-            } catch (ArgyleApiException.NotFound unknown) {
-                if (session.isTemporarySandbox()) {
+                token = session.client().issueToken(user);
+            } catch (RuntimeException failure) {
+                recorder.failed(session.environment(), AuditAction.TOKEN_ISSUED, user, failure);
+                if (failure instanceof ArgyleApiException.NotFound && session.isTemporarySandbox()) {
                     throw new CommandFailure("The local sandbox started for this command knows no users, so not "
-                            + userId.trim() + ": run 'token-console emulator' and pass its --base-url and key,"
+                            + user + ": run 'token-console emulator' and pass its --base-url and key,"
                             + " or choose --env sandbox or production.");
                 }
-                throw unknown;
+                throw failure;
+            }
+            if (!session.isTemporarySandbox()) {
+                recorder.tokenIssued(session.environment(), user, token.userToken());
             }
             if (api.json) {
                 JsonOutput.print(context.out(), token.toJson());

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.argyle.CreatedUser;
 import io.tokenconsole.argyle.NewUser;
 import java.util.concurrent.Callable;
+import io.tokenconsole.store.AuditAction;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +22,9 @@ final class UsersCreateCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api;
+
+    @Mixin
+    WorkspaceOptions workspace = new WorkspaceOptions();
 
     @Option(names = "--external-id", paramLabel = "X", description = "Your own reference for the user (at most 100 characters).")
     String externalId;
@@ -55,8 +60,16 @@ final class UsersCreateCommand implements Callable<Integer> {
     public Integer call() {
         NewUser user = new NewUser(externalId, metadata(), firstName, lastName, email, phoneNumber);
         ProductionGuard.check(api.environment, confirmProduction, "create a user");
-        try (ApiSession session = ApiSession.open(api, context)) {
-            CreatedUser created = session.client().createUser(user);
+        try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
+                ApiSession session = ApiSession.open(api, context, Optional.of(recorder.localSandbox()))) {
+            CreatedUser created;
+            try {
+                created = session.client().createUser(user);
+            } catch (RuntimeException failure) {
+                recorder.failed(session.environment(), AuditAction.USER_CREATED, null, failure);
+                throw failure;
+            }
+            recorder.userCreated(session.environment(), created.id(), created.userToken(), !session.isTemporarySandbox());
             if (api.json) {
                 JsonOutput.print(context.out(), created.toJson());
             } else {

@@ -7,7 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** One in-process run of {@code token-console}, with what it printed. */
 record CommandRun(int exitCode, String out, String err) {
@@ -30,7 +35,22 @@ record CommandRun(int exitCode, String out, String err) {
         return of(Map.of(), args);
     }
 
-    private static CommandRun execute(String stdin, Map<String, String> env, Clock clock, String... args) {
+    /** Where runs keep their workspace unless a test names one: never the person's real data folder. */
+    private static final Path TEST_HOME = temporaryHome();
+
+    private static Path temporaryHome() {
+        try {
+            Path home = Files.createTempDirectory("token-console-test-home");
+            home.toFile().deleteOnExit();
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CommandRun execute(String stdin, Map<String, String> givenEnv, Clock clock, String... args) {
+        Map<String, String> env = new HashMap<>(givenEnv);
+        env.putIfAbsent("TOKEN_CONSOLE_HOME", TEST_HOME.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandContext context = new CommandContext(

@@ -1,0 +1,85 @@
+package io.tokenconsole.cli;
+
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.inspect.Inspection;
+import io.tokenconsole.inspect.InspectionContext;
+import io.tokenconsole.inspect.TimeClaim;
+import io.tokenconsole.inspect.TokenInspector;
+import io.tokenconsole.inspect.TokenReport;
+import io.tokenconsole.store.AuditAction;
+import io.tokenconsole.store.AuditEvent;
+import io.tokenconsole.store.DataFolder;
+import io.tokenconsole.store.LocalSandboxMaterial;
+import io.tokenconsole.store.TokenFacts;
+import io.tokenconsole.store.Workspace;
+import java.util.Optional;
+
+/**
+ * What the API commands leave in the workspace: the user saved in its environment, and an audit
+ * row with the token's {@code jti} and {@code exp} — read from the token, which itself is never kept.
+ * Opened before the API is called, so a workspace that can't be used stops the command before it acts.
+ */
+final class ActionRecorder implements AutoCloseable {
+
+    private final Workspace workspace;
+    private final DataFolder folder;
+    private final CommandContext context;
+    private final TokenInspector inspector = new TokenInspector();
+
+    private ActionRecorder(Workspace workspace, DataFolder folder, CommandContext context) {
+        this.workspace = workspace;
+        this.folder = folder;
+        this.context = context;
+    }
+
+    static ActionRecorder open(WorkspaceOptions options, CommandContext context) {
+        return new ActionRecorder(options.open(context), options.folder(context), context);
+    }
+
+    /** The local sandbox's key and signing key, made on first use and reused, as the window's sandbox uses them. */
+    LocalSandboxMaterial localSandbox() {
+        return LocalSandboxMaterial.loadOrCreate(folder);
+    }
+
+    /**
+     * A user created in a sandbox that lives only for this command is not saved (it is gone with the
+     * sandbox), but the audit log still says it was made.
+     */
+    void userCreated(Environment environment, String userId, String token, boolean sandboxOutlivesCommand) {
+        TokenFacts facts = factsOf(token);
+        if (sandboxOutlivesCommand) {
+            workspace.users().recordUserCreated(environment, userId, facts);
+        } else {
+            workspace.audit().record(AuditEvent.ok(environment, AuditAction.USER_CREATED, userId).withToken(facts)
+                    .withDetail("in a local sandbox started for one command; not saved"));
+        }
+    }
+
+    void tokenIssued(Environment environment, String userId, String token) {
+        workspace.users().recordTokenIssued(environment, userId, factsOf(token));
+    }
+
+    void failed(Environment environment, AuditAction action, String userId, RuntimeException failure) {
+        workspace.audit().record(AuditEvent.failed(environment, action, validOrNull(userId), Failures.describe(failure)));
+    }
+
+    private static String validOrNull(String userId) {
+        // An unknown id may be junk; keep it only when it is shaped like an Argyle id.
+        return userId != null && userId.matches("[0-9a-fA-F-]{36}") ? userId : null;
+    }
+
+    private TokenFacts factsOf(String token) {
+        Inspection inspection = inspector.inspect(token, InspectionContext.at(context.clock().instant()));
+        if (!(inspection instanceof Inspection.Decoded decoded)) {
+            return TokenFacts.of(null, null);
+        }
+        TokenReport report = decoded.report();
+        Optional<java.time.Instant> expiry = report.expiresAt().flatMap(TimeClaim::instant);
+        return TokenFacts.of(report.tokenId().orElse(null), expiry.orElse(null));
+    }
+
+    @Override
+    public void close() {
+        workspace.close();
+    }
+}
