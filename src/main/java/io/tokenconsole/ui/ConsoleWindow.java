@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.inspect.TokenInspector;
+import io.tokenconsole.ui.inspector.InspectionDefaults;
+import io.tokenconsole.ui.inspector.InspectionLog;
 import io.tokenconsole.ui.common.BackgroundWork;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.Debouncer;
@@ -40,13 +42,26 @@ public final class ConsoleWindow {
     private final ClipboardService clipboard;
     private final ResourceBundle text;
 
-    public ConsoleWindow(BackgroundWork background, Debouncer debouncer, Clock clock, ZoneId zone,
-            ThemePreference theme, ClipboardService clipboard) {
+    /** What the window is built from; tests make their own. */
+    public record Parts(
+            BackgroundWork background,
+            Debouncer debouncer,
+            Clock clock,
+            ZoneId zone,
+            ThemePreference theme,
+            ClipboardService clipboard,
+            InspectionLog inspectionLog,
+            InspectionDefaults inspectionDefaults,
+            String localSandboxDescription) {
+    }
+
+    public ConsoleWindow(Parts parts) {
         ObjectMapper json = TokenInspector.defaultJson();
         this.text = ResourceBundle.getBundle("i18n.messages");
-        this.clipboard = clipboard;
-        this.main = new MainViewModel(theme);
-        this.inspector = new InspectorViewModel(new TokenInspector(json), json, background, debouncer, clock, zone);
+        this.clipboard = parts.clipboard();
+        this.main = new MainViewModel(parts.theme(), parts.localSandboxDescription());
+        this.inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
+                parts.clock(), parts.zone(), parts.inspectionLog(), parts.inspectionDefaults());
         this.inspector.environmentProperty().bind(main.environmentProperty());
     }
 

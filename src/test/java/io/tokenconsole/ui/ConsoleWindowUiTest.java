@@ -10,6 +10,8 @@ import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.FxBackgroundWork;
 import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.inspector.ClaimRow;
+import io.tokenconsole.ui.inspector.InspectionDefaults;
+import io.tokenconsole.ui.inspector.InspectionLog;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -46,8 +48,10 @@ class ConsoleWindowUiTest extends ApplicationTest {
         this.stage = stage;
         executor = Executors.newFixedThreadPool(2);
         theme = new MemoryThemePreference();
-        new ConsoleWindow(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
-                Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, theme, new ClipboardService()).showOn(stage);
+        new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
+                Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, theme, new ClipboardService(),
+                InspectionLog.none(), InspectionDefaults.none(),
+                "Local sandbox · built-in emulator at http://127.0.0.1:1/v2 · no keys needed")).showOn(stage);
     }
 
     @AfterEach

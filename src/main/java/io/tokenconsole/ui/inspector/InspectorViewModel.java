@@ -95,12 +95,18 @@ public final class InspectorViewModel {
     private final Clock clock;
     private final ZoneId zone;
 
+    private final InspectionLog log;
+    private final InspectionDefaults defaults;
+
     private Optional<VerificationKey> verificationKey = Optional.empty();
+    private boolean pastePending;
     private long generation;
     private BackgroundWork.Cancellable running;
 
     public InspectorViewModel(TokenInspector inspector, ObjectMapper json, BackgroundWork background,
-            Debouncer debouncer, Clock clock, ZoneId zone) {
+            Debouncer debouncer, Clock clock, ZoneId zone, InspectionLog log, InspectionDefaults defaults) {
+        this.log = log;
+        this.defaults = defaults;
         this.inspector = inspector;
         this.keys = new VerificationKeys(json);
         this.json = json;
@@ -123,6 +129,7 @@ public final class InspectorViewModel {
             showRefusal(TokenInspector.tooLarge(text.length()));
             return;
         }
+        pastePending = true;
         input.set(text);
         decode();
     }
@@ -198,12 +205,19 @@ public final class InspectorViewModel {
             running.cancel();
         }
         String text = input.get();
-        InspectionContext context = context();
+        Environment on = environment.get();
+        Optional<VerificationKey> key = verificationKey;
+        Instant now = clock.instant();
+        boolean pasted = pastePending;
+        pastePending = false;
         busy.set(true);
-        running = background.submit(() -> inspector.inspect(text, context), inspection -> {
+        running = background.submit(() -> inspect(text, on, key, now), inspection -> {
             if (mine == generation) {
                 busy.set(false);
                 show(inspection);
+                if (pasted && inspection instanceof Inspection.Decoded decodedInspection) {
+                    log.tokenInspected(on, decodedInspection.report());
+                }
             }
         }, failure -> {
             if (mine == generation) {
@@ -214,10 +228,20 @@ public final class InspectorViewModel {
         });
     }
 
-    private InspectionContext context() {
-        InspectionContext context = InspectionContext.at(clock.instant())
-                .onEnvironment(TokenEnvironment.valueOf(environment.get().name()));
-        return verificationKey.map(context::verifyingWith).orElse(context);
+    /**
+     * Runs on the background thread (the expected client id comes from the settings on disk). A token
+     * of this console's own local sandbox is checked against the sandbox's key unless a key was given.
+     */
+    private Inspection inspect(String text, Environment on, Optional<VerificationKey> key, Instant now) {
+        InspectionContext context = InspectionContext.at(now).onEnvironment(TokenEnvironment.valueOf(on.name()));
+        context = defaults.expectedClientId(on).map(context::expectingClientId).orElse(context);
+        Inspection inspection = inspector.inspect(text, key.map(context::verifyingWith).orElse(context));
+        Optional<VerificationKey> ownKey = defaults.localSandboxKey();
+        if (key.isEmpty() && ownKey.isPresent() && inspection instanceof Inspection.Decoded decodedToken
+                && decodedToken.report().environment() == TokenEnvironment.LOCAL) {
+            return inspector.inspect(text, context.verifyingWith(ownKey.get()));
+        }
+        return inspection;
     }
 
     private Optional<String> readFile(Path file) throws java.io.IOException {

@@ -23,7 +23,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper production = new ReadOnlyBooleanWrapper(this, "production");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
 
-    public MainViewModel(ThemePreference theme) {
+    public MainViewModel(ThemePreference theme, String localSandboxDescription) {
         environment.addListener((observable, before, now) -> {
             if (now == null) {
                 environment.set(before);
@@ -31,15 +31,16 @@ public final class MainViewModel {
         });
         windowTitle.bind(Bindings.createStringBinding(() -> "Token Console — "
                 + (environment.get().isProduction() ? "PRODUCTION" : environment.get().displayName()), environment));
-        environmentDescription.bind(Bindings.createStringBinding(() -> describe(environment.get()), environment));
+        environmentDescription.bind(Bindings.createStringBinding(
+                () -> describe(environment.get(), localSandboxDescription), environment));
         production.bind(Bindings.createBooleanBinding(() -> environment.get().isProduction(), environment));
         darkTheme.set(theme.dark());
         darkTheme.addListener((observable, before, now) -> theme.setDark(now));
     }
 
-    private static String describe(Environment environment) {
+    private static String describe(Environment environment, String localSandbox) {
         return switch (environment) {
-            case LOCAL -> "Local sandbox · the built-in emulator on this computer · no keys needed";
+            case LOCAL -> localSandbox;
             case SANDBOX -> "Sandbox · " + environment.defaultBaseUrl().orElseThrow() + " · test data";
             case PRODUCTION -> "PRODUCTION · " + environment.defaultBaseUrl().orElseThrow() + " · real users and data";
         };

@@ -10,6 +10,7 @@ import io.tokenconsole.inspect.TestTokens;
 import io.tokenconsole.inspect.TokenEnvironment;
 import io.tokenconsole.inspect.TokenInspector;
 import io.tokenconsole.inspect.TokenStatus;
+import io.tokenconsole.inspect.VerificationKey;
 import io.tokenconsole.ui.QueuedBackgroundWork;
 import io.tokenconsole.ui.common.Debouncer;
 import java.nio.file.Files;
@@ -20,6 +21,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +35,64 @@ class InspectorViewModelTest {
 
     private final MutableClock clock = new MutableClock(NOW);
 
+    private final List<String> logged = new ArrayList<>();
+    private final Map<Environment, String> expectedClients = new EnumMap<>(Environment.class);
+
     private InspectorViewModel viewModel(QueuedBackgroundWork background) {
         return new InspectorViewModel(new TokenInspector(), TokenInspector.defaultJson(), background,
-                Debouncer.immediate(), clock, ZoneId.of("Europe/Berlin"));
+                Debouncer.immediate(), clock, ZoneId.of("Europe/Berlin"),
+                (environment, report) -> logged.add(environment.id() + " " + report.tokenId().orElse("-")),
+                new InspectionDefaults() {
+                    @Override
+                    public Optional<String> expectedClientId(Environment environment) {
+                        return Optional.ofNullable(expectedClients.get(environment));
+                    }
+
+                    @Override
+                    public Optional<VerificationKey> localSandboxKey() {
+                        return Optional.ofNullable(ownKey);
+                    }
+                });
+    }
+
+    private VerificationKey ownKey;
+
+    @Test
+    void tokensOfTheConsolesOwnSandboxAreVerifiedWithoutAskingForAKey() {
+        KeyPair keys = TestTokens.rsaKeys();
+        ownKey = new VerificationKey.Public(keys.getPublic(), Optional.of("own"));
+        InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
+        vm.paste(TestTokens.signed("RS256", "own", TestTokens.argylePayload(NOW, TokenEnvironment.LOCAL_ISSUER),
+                keys.getPrivate()));
+        assertEquals(SignatureStatus.VALID, vm.signatureStatusProperty().get());
+        vm.paste(TestTokens.argyleToken(NOW, "argyle-core-auth-dev"));
+        assertEquals(SignatureStatus.UNVERIFIED, vm.signatureStatusProperty().get());
+        assertTrue(vm.signatureTextProperty().get().contains("secret only Argyle holds"),
+                "Argyle's tokens keep their own explanation, not a key mismatch");
+    }
+
+    @Test
+    void aPastedTokenIsLoggedOnceButTypingIsNot() {
+        InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
+        vm.inputProperty().set(TestTokens.argyleToken(NOW, "argyle-core-auth-dev"));
+        assertEquals(List.of(), logged, "typed input is not an inspection worth a log row");
+        String pasted = TestTokens.argyleToken(NOW, "argyle-core-auth-dev");
+        vm.paste(pasted);
+        assertEquals(1, logged.size());
+        assertTrue(logged.get(0).startsWith("local "));
+        vm.paste("junk");
+        assertEquals(1, logged.size(), "junk is not logged");
+    }
+
+    @Test
+    void theClientIdExpectedForTheEnvironmentIsChecked() {
+        expectedClients.put(Environment.LOCAL, "our-client");
+        InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
+        vm.paste(TestTokens.argyleToken(NOW, TokenEnvironment.LOCAL_ISSUER));
+        assertTrue(vm.findings().stream().anyMatch(f -> f.code().equals("CLIENT_MISMATCH")));
+        vm.environmentProperty().set(Environment.SANDBOX);
+        assertTrue(vm.findings().stream().noneMatch(f -> f.code().equals("CLIENT_MISMATCH")),
+                "no client id is set for the sandbox");
     }
 
     @Test

@@ -10,9 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class MainViewModelTest {
 
+    private static final String LOCAL = "Local sandbox · built-in emulator at http://127.0.0.1:1/v2";
+
+    @Test
+    void theStatusLineNamesTheLocalSandboxItWasGiven() {
+        assertEquals(LOCAL, new MainViewModel(new MemoryThemePreference(), LOCAL).environmentDescriptionProperty().get());
+    }
+
+
     @Test
     void theConsoleAlwaysStartsOnTheLocalSandbox() {
-        MainViewModel vm = new MainViewModel(new MemoryThemePreference());
+        MainViewModel vm = new MainViewModel(new MemoryThemePreference(), LOCAL);
         assertEquals(Environment.LOCAL, vm.environmentProperty().get());
         assertEquals("Token Console — Local sandbox", vm.windowTitleProperty().get());
         assertFalse(vm.productionProperty().get());
@@ -20,7 +28,7 @@ class MainViewModelTest {
 
     @Test
     void productionIsNamedInCapitalsInTheTitle() {
-        MainViewModel vm = new MainViewModel(new MemoryThemePreference());
+        MainViewModel vm = new MainViewModel(new MemoryThemePreference(), LOCAL);
         vm.environmentProperty().set(Environment.PRODUCTION);
         assertEquals("Token Console — PRODUCTION", vm.windowTitleProperty().get());
         assertTrue(vm.productionProperty().get());
@@ -29,7 +37,7 @@ class MainViewModelTest {
 
     @Test
     void theEnvironmentCanNotBeUnset() {
-        MainViewModel vm = new MainViewModel(new MemoryThemePreference());
+        MainViewModel vm = new MainViewModel(new MemoryThemePreference(), LOCAL);
         vm.environmentProperty().set(Environment.SANDBOX);
         vm.environmentProperty().set(null);
         assertEquals(Environment.SANDBOX, vm.environmentProperty().get());
@@ -38,8 +46,8 @@ class MainViewModelTest {
     @Test
     void theThemeChoiceIsRemembered() {
         MemoryThemePreference preference = new MemoryThemePreference();
-        new MainViewModel(preference).darkThemeProperty().set(true);
+        new MainViewModel(preference, LOCAL).darkThemeProperty().set(true);
         assertTrue(preference.dark());
-        assertTrue(new MainViewModel(preference).darkThemeProperty().get());
+        assertTrue(new MainViewModel(preference, LOCAL).darkThemeProperty().get());
     }
 }
