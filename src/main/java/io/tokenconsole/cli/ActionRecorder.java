@@ -11,6 +11,7 @@ import io.tokenconsole.store.AuditEvent;
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.LocalSandboxMaterial;
 import io.tokenconsole.store.TokenFacts;
+import io.tokenconsole.store.UserDetails;
 import io.tokenconsole.store.Workspace;
 import java.util.Optional;
 
@@ -45,10 +46,11 @@ final class ActionRecorder implements AutoCloseable {
      * A user created in a sandbox that lives only for this command is not saved (it is gone with the
      * sandbox), but the audit log still says it was made.
      */
-    void userCreated(Environment environment, String userId, String token, boolean sandboxOutlivesCommand) {
+    void userCreated(Environment environment, String userId, String externalId, String token,
+            boolean sandboxOutlivesCommand) {
         TokenFacts facts = factsOf(token);
         if (sandboxOutlivesCommand) {
-            workspace.users().recordUserCreated(environment, userId, facts);
+            workspace.users().recordUserCreated(environment, userId, new UserDetails(null, null, externalId), facts);
         } else {
             workspace.audit().record(AuditEvent.ok(environment, AuditAction.USER_CREATED, userId).withToken(facts)
                     .withDetail("in a local sandbox started for one command; not saved"));

@@ -69,7 +69,8 @@ final class UsersCreateCommand implements Callable<Integer> {
                 recorder.failed(session.environment(), AuditAction.USER_CREATED, null, failure);
                 throw failure;
             }
-            recorder.userCreated(session.environment(), created.id(), created.userToken(), !session.isTemporarySandbox());
+            recorder.userCreated(session.environment(), created.id(), externalId, created.userToken(),
+                    !session.isTemporarySandbox());
             if (api.json) {
                 JsonOutput.print(context.out(), created.toJson());
             } else {

@@ -61,11 +61,16 @@ public final class UserDirectory {
      * {@link AuditAction#USER_CREATED} row carrying that token's facts — in one transaction.
      */
     public SaveResult recordUserCreated(Environment environment, String id, TokenFacts firstToken) {
+        return recordUserCreated(environment, id, UserDetails.NONE, firstToken);
+    }
+
+    /** As {@link #recordUserCreated(Environment, String, TokenFacts)}, keeping what the user was created with. */
+    public SaveResult recordUserCreated(Environment environment, String id, UserDetails details, TokenFacts firstToken) {
         Instant now = clock.instant();
         SavedUser incoming = new SavedUser(environment, id, null, null, null, now,
                 firstToken == null ? null : now, UserOrigin.CREATED_HERE);
         return workspace.write(connection -> {
-            SaveResult result = upsert(connection, incoming, UserDetails.NONE);
+            SaveResult result = upsert(connection, incoming, details);
             auditLog.append(connection, AuditEvent.ok(environment, AuditAction.USER_CREATED, result.user().id())
                     .withToken(firstToken));
             return result;

@@ -76,6 +76,7 @@ class ApiCommandsRecordTest {
         try (Workspace workspace = workspace()) {
             SavedUser saved = workspace.users().find(Environment.LOCAL, id).orElseThrow();
             assertEquals(UserOrigin.CREATED_HERE, saved.origin());
+            assertEquals("ticket-7", saved.externalId(), "what the user was created with is kept");
             assertTrue(workspace.users().find(Environment.SANDBOX, id).isEmpty(), "saved in its own environment only");
             AuditEntry created = workspace.audit().find(AuditQuery.EVERYTHING.action(AuditAction.USER_CREATED)).get(0);
             assertEquals(id, created.userId());
