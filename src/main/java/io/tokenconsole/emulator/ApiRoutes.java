@@ -32,12 +32,12 @@ final class ApiRoutes implements HttpHandler {
 
     private final ObjectMapper json = new ObjectMapper();
     private final ApiKey apiKey;
-    private final UserDirectory users;
+    private final EmulatedUsers users;
     private final TokenMint mint;
     private final FaultSwitch faults;
     private final RequestCounts counts;
 
-    ApiRoutes(ApiKey apiKey, UserDirectory users, TokenMint mint, FaultSwitch faults, RequestCounts counts) {
+    ApiRoutes(ApiKey apiKey, EmulatedUsers users, TokenMint mint, FaultSwitch faults, RequestCounts counts) {
         this.apiKey = apiKey;
         this.users = users;
         this.mint = mint;
@@ -101,16 +101,11 @@ final class ApiRoutes implements HttpHandler {
     }
 
     private void createUser(HttpExchange exchange) throws IOException {
-        Optional<JsonNode> body = readObject(exchange);
-        if (body.isEmpty()) {
+        Optional<UserFields.Checked> checked = readUserFields(exchange);
+        if (checked.isEmpty()) {
             return;
         }
-        UserFields.Checked checked = UserFields.check(body.get());
-        if (!checked.isValid()) {
-            Replies.fieldErrors(exchange, checked.problems());
-            return;
-        }
-        EmulatedUser user = users.create(checked.fields());
+        EmulatedUser user = users.create(checked.get().fields());
         ObjectNode answer = JsonNodeFactory.instance.objectNode()
                 .put("id", user.id())
                 .put("user_token", mint.issueFor(user.id()));
@@ -120,9 +115,9 @@ final class ApiRoutes implements HttpHandler {
     private void listUsers(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         int limit = pageSize(query.get("limit"));
-        UserDirectory.Cursor cursor = null;
+        EmulatedUsers.Cursor cursor = null;
         if (query.containsKey("cursor")) {
-            Optional<UserDirectory.Cursor> decoded = UserDirectory.Cursor.decode(query.get("cursor"));
+            Optional<EmulatedUsers.Cursor> decoded = EmulatedUsers.Cursor.decode(query.get("cursor"));
             if (decoded.isEmpty()) {
                 Replies.detail(exchange, 404, "Invalid cursor");
                 return;
@@ -130,7 +125,7 @@ final class ApiRoutes implements HttpHandler {
             cursor = decoded.get();
         }
         String externalId = query.get("external_id");
-        UserDirectory.Page page = users.list(limit, cursor, externalId);
+        EmulatedUsers.Page page = users.list(limit, cursor, externalId);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("next", page.next() == null ? null : pageUrl(exchange, limit, page.next(), externalId));
         answer.put("previous", page.previous() == null ? null : pageUrl(exchange, limit, page.previous(), externalId));
@@ -153,16 +148,11 @@ final class ApiRoutes implements HttpHandler {
             Replies.notFound(exchange);
             return;
         }
-        Optional<JsonNode> body = readObject(exchange);
-        if (body.isEmpty()) {
+        Optional<UserFields.Checked> checked = readUserFields(exchange);
+        if (checked.isEmpty()) {
             return;
         }
-        UserFields.Checked checked = UserFields.check(body.get());
-        if (!checked.isValid()) {
-            Replies.fieldErrors(exchange, checked.problems());
-            return;
-        }
-        Optional<EmulatedUser> updated = users.update(id, checked.fields());
+        Optional<EmulatedUser> updated = users.update(id, checked.get().fields());
         if (updated.isEmpty()) {
             Replies.notFound(exchange); // deleted while we read the body
             return;
@@ -197,6 +187,20 @@ final class ApiRoutes implements HttpHandler {
             return;
         }
         Replies.json(exchange, 200, JsonNodeFactory.instance.objectNode().put("user_token", mint.issueFor(user.asText())));
+    }
+
+    /** A user's fields from the body, checked; empty after answering 400 with the body's or the fields' problems. */
+    private Optional<UserFields.Checked> readUserFields(HttpExchange exchange) throws IOException {
+        Optional<JsonNode> body = readObject(exchange);
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        UserFields.Checked checked = UserFields.check(body.get());
+        if (!checked.isValid()) {
+            Replies.fieldErrors(exchange, checked.problems());
+            return Optional.empty();
+        }
+        return Optional.of(checked);
     }
 
     /** The body as a JSON object, or empty after answering 400 the way Argyle does. No body counts as {@code {}}. */
@@ -277,7 +281,7 @@ final class ApiRoutes implements HttpHandler {
     }
 
     /** Argyle's {@code next}/{@code previous} are full URLs, addressed the way the client reached us. */
-    private static String pageUrl(HttpExchange exchange, int limit, UserDirectory.Cursor cursor, String externalId) {
+    private static String pageUrl(HttpExchange exchange, int limit, EmulatedUsers.Cursor cursor, String externalId) {
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (host == null || host.isBlank()) {
             host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();

@@ -41,11 +41,11 @@ public final class LocalSandbox implements AutoCloseable {
     private final SigningKey signingKey;
     private final FaultSwitch faults;
     private final RequestCounts counts;
-    private final UserDirectory users;
+    private final EmulatedUsers users;
     private final URI root;
 
     private LocalSandbox(HttpServer server, ExecutorService workers, ApiKey apiKey, SigningKey signingKey,
-                         FaultSwitch faults, RequestCounts counts, UserDirectory users) {
+                         FaultSwitch faults, RequestCounts counts, EmulatedUsers users) {
         this.server = server;
         this.workers = workers;
         this.apiKey = apiKey;
@@ -65,7 +65,7 @@ public final class LocalSandbox implements AutoCloseable {
         SigningKey signingKey = config.signingKey() != null ? config.signingKey() : SigningKey.generate();
         FaultSwitch faults = new FaultSwitch(config.faults());
         RequestCounts counts = new RequestCounts();
-        UserDirectory users = new UserDirectory(config.clock());
+        EmulatedUsers users = new EmulatedUsers(config.clock());
         // client_id is the key id, so a token names the key that asked for it, as Argyle's name the client.
         TokenMint mint = new TokenMint(signingKey, apiKey.id(), config.clock());
 

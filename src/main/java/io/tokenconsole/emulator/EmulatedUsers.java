@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * first and pages with cursors that name a position, not an offset, so users created or deleted
  * while someone pages through do not shift or repeat entries.
  */
-final class UserDirectory {
+final class EmulatedUsers {
 
     /** Where a page starts: just older or just newer than a user's position. Opaque to clients. */
     record Cursor(boolean older, long position) {
@@ -51,7 +51,7 @@ final class UserDirectory {
     private final AtomicLong positions = new AtomicLong();
     private final Clock clock;
 
-    UserDirectory(Clock clock) {
+    EmulatedUsers(Clock clock) {
         this.clock = clock;
     }
 
