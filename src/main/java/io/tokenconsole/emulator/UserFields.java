@@ -2,7 +2,6 @@ package io.tokenconsole.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,7 @@ final class UserFields {
     static Checked check(JsonNode body) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (name.equals("external_metadata")) {

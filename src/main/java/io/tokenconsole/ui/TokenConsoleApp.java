@@ -4,6 +4,7 @@ import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.FxBackgroundWork;
 import io.tokenconsole.ui.common.FxDebouncer;
+import io.tokenconsole.ui.common.UnexpectedFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -49,6 +50,7 @@ public final class TokenConsoleApp extends Application {
                 services.inspectionDefaults(),
                 services.localSandboxDescription()));
         window.showOn(stage);
+        UnexpectedFailures.install(stage);
         if (!services.problems().isEmpty()) {
             Alert problem = new Alert(Alert.AlertType.WARNING, String.join("\n\n", services.problems()));
             problem.initOwner(stage);
