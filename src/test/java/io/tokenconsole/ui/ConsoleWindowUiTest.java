@@ -156,9 +156,11 @@ class ConsoleWindowUiTest extends ApplicationTest {
         clickOn("Signature");
         putOnClipboard(TestTokens.jwks("k1", (RSAPublicKey) keys.getPublic()));
         clickOn("#keyText");
+        await(() -> lookup("#keyText").query().isFocused());
         // The key field takes its own paste: Ctrl+V there must not replace the token being inspected.
         press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        assertTrue(lookup("#keyText").queryAs(TextArea.class).getText().contains("\"keys\""));
+        await(() -> lookup("#keyText").queryAs(TextArea.class).getText().contains("\"keys\""));
+        assertTrue(lookup("#input").queryAs(TextArea.class).getText().startsWith("eyJ"), "the token stays");
         clickOn("#checkSignatureButton");
         await(() -> text("#signatureBadge").equals("Valid signature"));
         assertTrue(lookup("#signatureBadge").query().getStyleClass().contains("badge-success"));
