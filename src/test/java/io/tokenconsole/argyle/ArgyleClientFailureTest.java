@@ -178,8 +178,10 @@ class ArgyleClientFailureTest {
             server.setDaemon(true);
             server.start();
             URI https = URI.create("https://127.0.0.1:" + plainText.getLocalPort() + "/v2");
-            ArgyleClient wrongScheme = new ArgyleClient(Sandboxes.http(), new ApiTarget(Environment.SANDBOX, https),
-                    Sandboxes.credentialsOf(sandbox), NO_RETRY);
+            // A client of its own with a roomy connect timeout: the JVM's first TLS set-up (loading the CA
+            // certificates) can take seconds on a busy machine, and the connect timeout covers the handshake.
+            ArgyleClient wrongScheme = new ArgyleClient(ArgyleClient.newHttpClient(Duration.ofSeconds(20)),
+                    new ApiTarget(Environment.SANDBOX, https), Sandboxes.credentialsOf(sandbox), NO_RETRY);
 
             var failure = assertThrows(ArgyleApiException.TlsFailure.class,
                     () -> wrongScheme.listUsers(UserListRequest.firstPage(1)));

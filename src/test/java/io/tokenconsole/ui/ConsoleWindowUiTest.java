@@ -52,6 +52,12 @@ class ConsoleWindowUiTest extends ApplicationTest {
                 Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, theme, new ClipboardService(),
                 InspectionLog.none(), InspectionDefaults.none(),
                 "Local sandbox · built-in emulator at http://127.0.0.1:1/v2 · no keys needed")).showOn(stage);
+        // Other UI tests share this stage with their own size and place: put the whole window on the screen.
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1180);
+        stage.setHeight(780);
+        stage.toFront();
     }
 
     @AfterEach

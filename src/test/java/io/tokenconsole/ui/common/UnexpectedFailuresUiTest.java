@@ -16,9 +16,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class UnexpectedFailuresUiTest extends ApplicationTest {
 
     private Thread.UncaughtExceptionHandler before;
+    private Stage stage;
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         before = Thread.getDefaultUncaughtExceptionHandler();
         stage.setScene(new Scene(new StackPane(), 300, 200));
         stage.show();
@@ -28,6 +30,10 @@ class UnexpectedFailuresUiTest extends ApplicationTest {
     @AfterEach
     void restore() {
         Thread.setDefaultUncaughtExceptionHandler(before);
+        // The dialog would otherwise stay open and take the keyboard from the next UI test.
+        interact(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(window -> window != stage)
+                .forEach(javafx.stage.Window::hide));
     }
 
     @Test
