@@ -6,13 +6,17 @@ import io.tokenconsole.inspect.InspectionContext;
 import io.tokenconsole.inspect.TimeClaim;
 import io.tokenconsole.inspect.TokenInspector;
 import io.tokenconsole.inspect.TokenReport;
+import io.tokenconsole.store.ApiCredentials;
+import io.tokenconsole.store.ApiKeys;
 import io.tokenconsole.store.AuditAction;
+import io.tokenconsole.store.CredentialStore;
 import io.tokenconsole.store.AuditEvent;
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.LocalSandboxMaterial;
 import io.tokenconsole.store.TokenFacts;
 import io.tokenconsole.store.UserDetails;
 import io.tokenconsole.store.Workspace;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -35,6 +39,24 @@ final class ActionRecorder implements AutoCloseable {
 
     static ActionRecorder open(WorkspaceOptions options, CommandContext context) {
         return new ActionRecorder(options.open(context), options.folder(context), context);
+    }
+
+    /**
+     * The API key saved for {@code environment} in the window's settings (key id in the workspace,
+     * secret in the OS credential store). Looking for the credential store can take a few seconds
+     * when it does not answer, so this is asked only when no key was given.
+     */
+    Optional<ApiCredentials> savedKey(Environment environment) {
+        try {
+            return new ApiKeys(workspace.settings(), CredentialStore.detect(), context.env(), localSandbox())
+                    .forEnvironment(environment);
+        } catch (IllegalStateException halfOverride) {
+            throw new CommandFailure(halfOverride.getMessage());
+        }
+    }
+
+    Optional<URI> savedBaseUrl(Environment environment) {
+        return workspace.settings().baseUrlOverride(environment);
     }
 
     /** The local sandbox's key and signing key, made on first use and reused, as the window's sandbox uses them. */

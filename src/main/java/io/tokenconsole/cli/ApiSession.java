@@ -9,7 +9,9 @@ import io.tokenconsole.emulator.ApiKey;
 import io.tokenconsole.emulator.EmulatorConfig;
 import io.tokenconsole.emulator.LocalSandbox;
 import io.tokenconsole.emulator.SigningKey;
+import io.tokenconsole.store.ApiCredentials;
 import io.tokenconsole.store.LocalSandboxMaterial;
+import java.net.URI;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,22 +33,26 @@ final class ApiSession implements AutoCloseable {
         this.sandbox = sandbox;
     }
 
-    static ApiSession open(ApiOptions options, CommandContext context) {
-        return open(options, context, Optional.empty());
-    }
-
     /**
-     * As {@link #open(ApiOptions, CommandContext)}, with the workspace's local sandbox key and signing
-     * key, so a sandbox started for one command signs as the window's does and its tokens verify alike.
+     * Works out target and key from the options and environment variables; what they leave open comes
+     * from the workspace: the local sandbox's key and signing key (so a sandbox started for one command
+     * signs as the window's does), the base URL override and the API key saved in the settings pane.
      */
-    static ApiSession open(ApiOptions options, CommandContext context, Optional<LocalSandboxMaterial> localKeys) {
+    static ApiSession open(ApiOptions options, CommandContext context, ActionRecorder workspace) {
+        Environment environment = options.environment;
         Optional<String> keyId = Optional.ofNullable(options.apiKeyId).or(() -> context.envVar(ApiOptions.KEY_ID_VARIABLE));
         Optional<String> secret = Optional.ofNullable(options.apiKeySecret).or(() -> context.envVar(ApiOptions.SECRET_VARIABLE));
-        Environment environment = options.environment;
+        if (environment != Environment.LOCAL && keyId.isEmpty() && secret.isEmpty()) {
+            Optional<ApiCredentials> saved = workspace.savedKey(environment);
+            keyId = saved.map(ApiCredentials::keyId);
+            secret = saved.map(credentials -> credentials.secret().reveal());
+        }
+        URI baseUrl = options.baseUrl != null ? options.baseUrl : workspace.savedBaseUrl(environment).orElse(null);
+        Optional<LocalSandboxMaterial> localKeys = Optional.of(workspace.localSandbox());
         LocalSandbox sandbox = null;
         ApiTarget target;
         Credentials credentials;
-        if (environment == Environment.LOCAL && options.baseUrl == null) {
+        if (environment == Environment.LOCAL && baseUrl == null) {
             EmulatorConfig config = EmulatorConfig.defaults();
             if (localKeys.isPresent()) {
                 LocalSandboxMaterial material = localKeys.get();
@@ -67,10 +73,10 @@ final class ApiSession implements AutoCloseable {
             if (keyId.isEmpty() || secret.isEmpty()) {
                 throw new CommandFailure("No API key for " + environment.displayName() + ": set "
                         + ApiOptions.KEY_ID_VARIABLE + " and " + ApiOptions.SECRET_VARIABLE
-                        + " (or pass --api-key-id and --api-key-secret).");
+                        + " (or pass --api-key-id and --api-key-secret, or save a key in the window's Settings).");
             }
             try {
-                target = options.baseUrl == null ? ApiTarget.of(environment) : new ApiTarget(environment, options.baseUrl);
+                target = baseUrl == null ? ApiTarget.of(environment) : new ApiTarget(environment, baseUrl);
                 credentials = new Credentials(keyId.get(), secret.get());
             } catch (IllegalArgumentException wrong) {
                 throw new CommandFailure(wrong.getMessage());

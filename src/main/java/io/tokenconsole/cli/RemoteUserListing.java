@@ -13,14 +13,18 @@ final class RemoteUserListing {
     private final CommandContext context;
     private final ApiOptions api;
 
-    RemoteUserListing(CommandContext context, ApiOptions api) {
+    private final WorkspaceOptions workspace;
+
+    RemoteUserListing(CommandContext context, ApiOptions api, WorkspaceOptions workspace) {
         this.context = context;
         this.api = api;
+        this.workspace = workspace;
     }
 
     int print(int limit, String cursor, boolean all, String externalId) {
         UserListRequest request = new UserListRequest(limit, cursor, externalId);
-        try (ApiSession session = ApiSession.open(api, context)) {
+        try (ActionRecorder saved = ActionRecorder.open(workspace, context);
+                ApiSession session = ApiSession.open(api, context, saved)) {
             UserPage page = session.client().listUsers(request);
             if (all) {
                 List<User> users = new ArrayList<>(page.results());

@@ -39,7 +39,7 @@ final class TokensIssueCommand implements Callable<Integer> {
         ProductionGuard.check(api.environment, confirmProduction, "issue a token");
         String user = userId.trim();
         try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
-                ApiSession session = ApiSession.open(api, context, Optional.of(recorder.localSandbox()))) {
+                ApiSession session = ApiSession.open(api, context, recorder)) {
             IssuedToken token;
             try {
                 token = session.client().issueToken(user);

@@ -61,7 +61,7 @@ final class UsersCreateCommand implements Callable<Integer> {
         NewUser user = new NewUser(externalId, metadata(), firstName, lastName, email, phoneNumber);
         ProductionGuard.check(api.environment, confirmProduction, "create a user");
         try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
-                ApiSession session = ApiSession.open(api, context, Optional.of(recorder.localSandbox()))) {
+                ApiSession session = ApiSession.open(api, context, recorder)) {
             CreatedUser created;
             try {
                 created = session.client().createUser(user);

@@ -66,7 +66,7 @@ final class UsersListCommand implements Callable<Integer> {
             refuse(search != null, "--search", "saved users");
             refuse(offset != null, "--offset", "saved users");
             int pageSize = limit == null ? REMOTE_PAGE : checked(limit, UserListRequest.LARGEST_PAGE);
-            return new RemoteUserListing(context, api).print(pageSize, cursor, all, externalId);
+            return new RemoteUserListing(context, api, workspace).print(pageSize, cursor, all, externalId);
         }
         List<String> remoteOnly = new ArrayList<>();
         if (cursor != null) {

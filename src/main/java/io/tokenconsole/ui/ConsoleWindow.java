@@ -11,6 +11,8 @@ import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.Debouncer;
 import io.tokenconsole.ui.inspector.InspectorController;
 import io.tokenconsole.ui.inspector.InspectorViewModel;
+import io.tokenconsole.ui.settings.SettingsController;
+import io.tokenconsole.ui.settings.SettingsViewModel;
 import io.tokenconsole.ui.shell.MainController;
 import io.tokenconsole.ui.shell.MainViewModel;
 import io.tokenconsole.ui.shell.ThemePreference;
@@ -19,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -39,6 +42,7 @@ public final class ConsoleWindow {
 
     private final MainViewModel main;
     private final InspectorViewModel inspector;
+    private final SettingsViewModel settings;
     private final ClipboardService clipboard;
     private final ResourceBundle text;
 
@@ -52,6 +56,7 @@ public final class ConsoleWindow {
             ClipboardService clipboard,
             InspectionLog inspectionLog,
             InspectionDefaults inspectionDefaults,
+            Optional<SettingsViewModel.Access> settingsAccess,
             String localSandboxDescription) {
     }
 
@@ -63,6 +68,8 @@ public final class ConsoleWindow {
         this.inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
                 parts.clock(), parts.zone(), parts.inspectionLog(), parts.inspectionDefaults());
         this.inspector.environmentProperty().bind(main.environmentProperty());
+        this.settings = new SettingsViewModel(parts.settingsAccess(), parts.background());
+        this.settings.environmentProperty().bind(main.environmentProperty());
     }
 
     public MainViewModel mainViewModel() {
@@ -92,7 +99,8 @@ public final class ConsoleWindow {
     private Parent load() {
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainController.class, () -> new MainController(main, text),
-                InspectorController.class, () -> new InspectorController(inspector, clipboard));
+                InspectorController.class, () -> new InspectorController(inspector, clipboard),
+                SettingsController.class, () -> new SettingsController(settings));
         FXMLLoader loader = new FXMLLoader(ConsoleWindow.class.getResource("/fxml/main.fxml"), text);
         loader.setControllerFactory(type -> {
             Supplier<Object> controller = controllers.get(type);

@@ -7,7 +7,9 @@ import io.tokenconsole.emulator.LocalSandbox;
 import io.tokenconsole.emulator.SigningKey;
 import io.tokenconsole.inspect.TimeClaim;
 import io.tokenconsole.inspect.TokenReport;
+import io.tokenconsole.store.ApiKeys;
 import io.tokenconsole.store.AuditAction;
+import io.tokenconsole.store.CredentialStore;
 import io.tokenconsole.store.AuditEvent;
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.LocalSandboxMaterial;
@@ -18,12 +20,14 @@ import io.tokenconsole.store.WorkspaceException;
 import io.tokenconsole.inspect.VerificationKey;
 import io.tokenconsole.ui.inspector.InspectionDefaults;
 import io.tokenconsole.ui.inspector.InspectionLog;
+import io.tokenconsole.ui.settings.SettingsViewModel;
 import io.tokenconsole.ui.shell.ThemePreference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -40,12 +44,15 @@ public final class DesktopServices implements AutoCloseable {
 
     private final Workspace workspace;
     private final LocalSandbox localSandbox;
+    private final LocalSandboxMaterial localKeys;
     private final List<String> problems;
     private final boolean darkTheme;
 
-    private DesktopServices(Workspace workspace, LocalSandbox localSandbox, List<String> problems) {
+    private DesktopServices(Workspace workspace, LocalSandbox localSandbox, LocalSandboxMaterial localKeys,
+            List<String> problems) {
         this.workspace = workspace;
         this.localSandbox = localSandbox;
+        this.localKeys = localKeys;
         this.problems = List.copyOf(problems);
         this.darkTheme = workspace != null && "dark".equals(workspace.settings().theme());
     }
@@ -55,13 +62,14 @@ public final class DesktopServices implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         Workspace workspace = null;
         LocalSandbox sandbox = null;
+        LocalSandboxMaterial material = null;
         try {
             workspace = Workspace.open(folder, clock, Operator.fromSystem());
         } catch (WorkspaceException unusable) {
             problems.add(unusable.getMessage() + " Nothing is saved in this session.");
         }
         try {
-            LocalSandboxMaterial material = LocalSandboxMaterial.loadOrCreate(folder);
+            material = LocalSandboxMaterial.loadOrCreate(folder);
             sandbox = LocalSandbox.start(EmulatorConfig.defaults()
                     .withApiKey(new ApiKey(material.apiKeyId(), material.apiSecret()))
                     .withSigningKey(SigningKey.of(material.signingKeys()))
@@ -69,7 +77,7 @@ public final class DesktopServices implements AutoCloseable {
         } catch (IOException | UncheckedIOException | WorkspaceException | IllegalArgumentException cannotStart) {
             problems.add("The local sandbox could not start: " + cannotStart.getMessage());
         }
-        return new DesktopServices(workspace, sandbox, problems);
+        return new DesktopServices(workspace, sandbox, material, problems);
     }
 
     /** What went wrong at start, in words for the person; empty when all is well. */
@@ -130,6 +138,18 @@ public final class DesktopServices implements AutoCloseable {
             // A jti the workspace refuses (as long as a token, say) is left out; the row still says what happened.
             return Optional.empty();
         }
+    }
+
+    /**
+     * The settings pane's access to the workspace. Finding the OS credential store may take a few
+     * seconds when it does not answer, so call this off the FX thread (the application does, in init).
+     */
+    public Optional<SettingsViewModel.Access> settingsAccess(Map<String, String> environmentVariables) {
+        if (workspace == null || localKeys == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SettingsViewModel.Access(workspace.settings(),
+                new ApiKeys(workspace.settings(), CredentialStore.detect(), environmentVariables, localKeys)));
     }
 
     /** The team's expected client ids (from the settings) and the local sandbox's public key. */

@@ -5,6 +5,7 @@ import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.FxBackgroundWork;
 import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.common.UnexpectedFailures;
+import io.tokenconsole.ui.settings.SettingsViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,6 +26,7 @@ public final class TokenConsoleApp extends Application {
 
     private ExecutorService executor;
     private DesktopServices services;
+    private Optional<SettingsViewModel.Access> settingsAccess;
 
     public static void launchWindow(String[] args) {
         Application.launch(TokenConsoleApp.class, args);
@@ -34,6 +36,7 @@ public final class TokenConsoleApp extends Application {
     public void init() {
         // init() runs on the launcher thread: the disk and the sandbox's socket are opened here, not on the FX thread.
         services = DesktopServices.open(DataFolder.forThisUser(Optional.empty()), Clock.systemUTC());
+        settingsAccess = services.settingsAccess(System.getenv());
         executor = Executors.newFixedThreadPool(2, workerThreads());
     }
 
@@ -48,6 +51,7 @@ public final class TokenConsoleApp extends Application {
                 new ClipboardService(),
                 services.inspectionLog(executor),
                 services.inspectionDefaults(),
+                settingsAccess,
                 services.localSandboxDescription()));
         window.showOn(stage);
         UnexpectedFailures.install(stage);

@@ -138,6 +138,30 @@ class ApiCommandsRecordTest {
         assertEquals(0, sandbox.userCount(), "no user may be created when it can't be recorded");
     }
 
+    @Test
+    void theBaseUrlSavedInSettingsIsUsedWhenNoneIsGiven() throws Exception {
+        try (Workspace workspace = workspace()) {
+            workspace.settings().setBaseUrlOverride(Environment.SANDBOX, sandbox.baseUrl());
+        }
+        java.util.Map<String, String> env = java.util.Map.of(
+                "ARGYLE_API_KEY_ID", sandbox.apiKey().id(), "ARGYLE_API_KEY_SECRET", sandbox.apiKey().secret());
+        CommandRun run = CommandRun.of(env, "users", "create", "--env", "sandbox", "--json", "--data-dir", dataDir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, sandbox.userCount(), "the user went to the URL from the settings");
+        try (Workspace workspace = workspace()) {
+            assertTrue(workspace.users().find(Environment.SANDBOX, JSON.readTree(run.out()).get("id").asText()).isPresent());
+        }
+    }
+
+    @Test
+    void withoutAnyKeyTheMessageNamesEveryWayToGiveOne() {
+        CommandRun run = CommandRun.of(java.util.Map.of(), "tokens", "issue", "--env", "sandbox", "--user",
+                "3f1e6c8b-9a01-4b8e-9d2a-7c4f1a0e5b7d", "--data-dir", dataDir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.lastErrorLine().contains("ARGYLE_API_KEY_ID") && run.lastErrorLine().contains("Settings"),
+                run.lastErrorLine());
+    }
+
     private static TokenReport report(String token) {
         Inspection inspection = new TokenInspector().inspect(token, InspectionContext.at(Instant.now()));
         return assertInstanceOf(Inspection.Decoded.class, inspection).report();

@@ -171,7 +171,7 @@ class ApiCommandsTest {
 
         assertEquals(1, run.exitCode());
         assertEquals("token-console: No API key for Sandbox: set ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET"
-                + " (or pass --api-key-id and --api-key-secret).", run.err().strip());
+                + " (or pass --api-key-id and --api-key-secret, or save a key in the window's Settings).", run.err().strip());
     }
 
     @Test

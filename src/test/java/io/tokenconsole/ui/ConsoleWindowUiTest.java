@@ -50,7 +50,7 @@ class ConsoleWindowUiTest extends ApplicationTest {
         theme = new MemoryThemePreference();
         new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
                 Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, theme, new ClipboardService(),
-                InspectionLog.none(), InspectionDefaults.none(),
+                InspectionLog.none(), InspectionDefaults.none(), java.util.Optional.empty(),
                 "Local sandbox · built-in emulator at http://127.0.0.1:1/v2 · no keys needed")).showOn(stage);
         // Other UI tests share this stage with their own size and place: put the whole window on the screen.
         stage.setX(0);

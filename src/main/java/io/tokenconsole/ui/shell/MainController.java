@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -32,6 +33,8 @@ public final class MainController {
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
     @FXML private ListView<String> navigation;
+    @FXML private Node inspector;
+    @FXML private Node settings;
     @FXML private Label environmentStatus;
 
     public MainController(MainViewModel viewModel, ResourceBundle text) {
@@ -73,7 +76,18 @@ public final class MainController {
         (viewModel.darkThemeProperty().get() ? darkThemeItem : lightThemeItem).setSelected(true);
         themes.selectedToggleProperty().addListener((o, was, now) -> selectTheme(was, now));
 
-        navigation.getItems().setAll(text.getString("nav.inspector"));
+        // One pane shows at a time; the list names them in the order a support engineer uses them.
+        Map<String, Node> panes = new java.util.LinkedHashMap<>();
+        panes.put(text.getString("nav.inspector"), inspector);
+        panes.put(text.getString("nav.settings"), settings);
+        navigation.getItems().setAll(panes.keySet());
+        navigation.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                navigation.getSelectionModel().select(was);
+                return;
+            }
+            panes.forEach((name, pane) -> pane.setVisible(name.equals(now)));
+        });
         navigation.getSelectionModel().selectFirst();
     }
 

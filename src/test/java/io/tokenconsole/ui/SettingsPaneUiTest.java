@@ -1,0 +1,107 @@
+package io.tokenconsole.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.inspect.Finding;
+import io.tokenconsole.inspect.TestTokens;
+import io.tokenconsole.store.DataFolder;
+import io.tokenconsole.ui.common.ClipboardService;
+import io.tokenconsole.ui.common.FxBackgroundWork;
+import io.tokenconsole.ui.common.FxDebouncer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window as the application builds it — real workspace, real local sandbox — with the settings pane. */
+class SettingsPaneUiTest extends ApplicationTest {
+
+    private ExecutorService executor;
+    private DesktopServices services;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        Path folder = Files.createTempDirectory("token-console-ui");
+        services = DesktopServices.open(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC());
+        executor = Executors.newFixedThreadPool(2);
+        new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
+                Clock.systemUTC(), ZoneOffset.UTC, services.theme(executor), new ClipboardService(),
+                services.inspectionLog(executor), services.inspectionDefaults(), services.settingsAccess(Map.of()),
+                services.localSandboxDescription())).showOn(stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1180);
+        stage.setHeight(780);
+        stage.toFront();
+    }
+
+    @AfterEach
+    void close() {
+        executor.shutdownNow();
+        services.close();
+    }
+
+    private void await(java.util.function.BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(String query) {
+        return lookup(query).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void aSandboxKeySavedInSettingsIsKeptOutOfSightAndTheConsoleSaysWhere() throws Exception {
+        clickOn("#sandboxButton");
+        clickOn("Settings");
+        await(() -> text("#title").equals("Settings for Sandbox"));
+        clickOn("#keyId").write("key-123");
+        clickOn("#secret").write("top-secret");
+        clickOn("#saveKeyButton");
+        await(() -> text("#secretStatus").startsWith("A secret is saved"));
+        assertEquals("", lookup("#secret").queryAs(PasswordField.class).getText());
+        assertTrue(text("#whereSecretsLive").contains("Secret kept for this session only")
+                || text("#whereSecretsLive").contains("credential store"), text("#whereSecretsLive"));
+        assertEquals("Saved the API key for Sandbox.", text("#message"));
+    }
+
+    @Test
+    void theExpectedClientIdFromSettingsIsCheckedByTheInspector() throws Exception {
+        clickOn("#sandboxButton");
+        clickOn("Settings");
+        await(() -> text("#title").equals("Settings for Sandbox"));
+        clickOn("#expectedClientId").write("our-team");
+        clickOn("#saveEnvironmentButton");
+        await(() -> text("#message").equals("Saved the settings for Sandbox."));
+
+        clickOn("Inspector");
+        interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(TestTokens.argyleToken(Instant.now(), "argyle-core-auth-dev"));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        clickOn("#pasteButton");
+        ListView<Finding> findings = lookup("#findingsList").queryListView();
+        await(() -> findings.getItems().stream().anyMatch(f -> f.code().equals("CLIENT_MISMATCH")));
+        assertTrue(services.settingsAccess(Map.of()).orElseThrow().settings().expectedClientId(Environment.SANDBOX)
+                .filter("our-team"::equals).isPresent());
+    }
+}

@@ -1,0 +1,131 @@
+package io.tokenconsole.ui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.store.ApiKeys;
+import io.tokenconsole.store.LocalSandboxMaterial;
+import io.tokenconsole.store.Operator;
+import io.tokenconsole.store.SessionCredentialStore;
+import io.tokenconsole.store.Workspace;
+import io.tokenconsole.ui.QueuedBackgroundWork;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings pane's state against a real workspace file and the session credential store. */
+class SettingsViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private Workspace workspace;
+    private ApiKeys keys;
+    private SettingsViewModel vm;
+
+    @BeforeEach
+    void open() {
+        workspace = Workspace.open(folder.resolve("workspace.db"), Clock.systemUTC(), Operator.fromSystem());
+        keys = new ApiKeys(workspace.settings(), new SessionCredentialStore(
+                "Secret kept for this session only — no OS credential store found"), Map.of(),
+                LocalSandboxMaterial.loadOrCreate(folder));
+        vm = new SettingsViewModel(Optional.of(new SettingsViewModel.Access(workspace.settings(), keys)),
+                QueuedBackgroundWork.immediate());
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    @Test
+    void aSavedKeyIsKeptOutOfTheFormAndTheConsoleSaysWhereItLives() {
+        vm.environmentProperty().set(Environment.SANDBOX);
+        assertEquals("No secret saved.", vm.secretStatusProperty().get());
+        vm.keyIdProperty().set("key-123");
+        vm.secretProperty().set("top-secret");
+        vm.saveKey();
+
+        assertEquals("", vm.secretProperty().get(), "the secret is never shown again");
+        assertTrue(vm.secretStatusProperty().get().startsWith("A secret is saved"), vm.secretStatusProperty().get());
+        assertEquals("Secret kept for this session only — no OS credential store found", vm.whereSecretsLiveProperty().get());
+        assertEquals("top-secret", keys.forEnvironment(Environment.SANDBOX).orElseThrow().secret().reveal());
+        assertEquals("key-123", workspace.settings().apiKeyId(Environment.SANDBOX).orElseThrow());
+        assertFalse(vm.failedProperty().get());
+    }
+
+    @Test
+    void aKeyWithoutItsSecretIsRefusedWithAMessage() {
+        vm.environmentProperty().set(Environment.PRODUCTION);
+        vm.keyIdProperty().set("key-123");
+        vm.saveKey();
+        assertTrue(vm.failedProperty().get());
+        assertEquals("Enter both the API key id and its secret.", vm.messageProperty().get());
+        assertTrue(keys.forEnvironment(Environment.PRODUCTION).isEmpty());
+    }
+
+    @Test
+    void forgettingAKeyRemovesIt() {
+        vm.environmentProperty().set(Environment.SANDBOX);
+        vm.keyIdProperty().set("key-123");
+        vm.secretProperty().set("top-secret");
+        vm.saveKey();
+        vm.forgetKey();
+        assertTrue(keys.forEnvironment(Environment.SANDBOX).isEmpty());
+        assertEquals("No secret saved.", vm.secretStatusProperty().get());
+    }
+
+    @Test
+    void settingsBelongToTheirEnvironmentOnly() {
+        vm.environmentProperty().set(Environment.SANDBOX);
+        vm.baseUrlProperty().set("https://proxy.example.test/v2");
+        vm.expectedClientIdProperty().set("team-sandbox");
+        vm.saveEnvironment();
+        vm.environmentProperty().set(Environment.PRODUCTION);
+        assertEquals("", vm.baseUrlProperty().get());
+        assertEquals("", vm.expectedClientIdProperty().get());
+        vm.environmentProperty().set(Environment.SANDBOX);
+        assertEquals("https://proxy.example.test/v2", vm.baseUrlProperty().get());
+        assertEquals(Optional.of(URI.create("https://proxy.example.test/v2")),
+                workspace.settings().baseUrlOverride(Environment.SANDBOX));
+        assertEquals("team-sandbox", vm.expectedClientIdProperty().get());
+    }
+
+    @Test
+    void aBaseUrlThatIsNotAUrlIsRefusedWithTheReasonAndNothingIsSaved() {
+        vm.environmentProperty().set(Environment.SANDBOX);
+        vm.baseUrlProperty().set("ftp://nope");
+        vm.saveEnvironment();
+        assertTrue(vm.failedProperty().get());
+        assertTrue(vm.messageProperty().get().contains("absolute http(s) URL"), vm.messageProperty().get());
+        assertTrue(workspace.settings().baseUrlOverride(Environment.SANDBOX).isEmpty());
+    }
+
+    @Test
+    void theLocalSandboxShowsItsGeneratedKeyAndTakesNoSecret() {
+        assertEquals(Environment.LOCAL, vm.environmentProperty().get());
+        assertFalse(vm.keysEditableProperty().get());
+        assertEquals(LocalSandboxMaterial.loadOrCreate(folder).apiKeyId(), vm.keyIdProperty().get());
+        vm.secretProperty().set("x");
+        vm.saveKey();
+        assertTrue(vm.failedProperty().get());
+    }
+
+    @Test
+    void withoutAWorkspaceThePaneSaysSoInsteadOfPretending() {
+        SettingsViewModel none = new SettingsViewModel(Optional.empty(), QueuedBackgroundWork.immediate());
+        assertFalse(none.availableProperty().get());
+        assertTrue(none.messageProperty().get().startsWith("Settings can't be saved"));
+        none.environmentProperty().set(Environment.SANDBOX);
+        none.saveEnvironment();
+        assertTrue(none.failedProperty().get());
+    }
+}
