@@ -100,6 +100,8 @@ public final class InspectorViewModel {
 
     private Optional<VerificationKey> verificationKey = Optional.empty();
     private boolean pastePending;
+    /** True while a paste or clear replaces the input: those decode at once, not again after the pause. */
+    private boolean replacingInput;
     private long generation;
     private BackgroundWork.Cancellable running;
 
@@ -114,7 +116,11 @@ public final class InspectorViewModel {
         this.debouncer = debouncer;
         this.clock = clock;
         this.zone = zone;
-        input.addListener((observable, before, now) -> debouncer.request(this::decode));
+        input.addListener((observable, before, now) -> {
+            if (!replacingInput) {
+                debouncer.request(this::decode);
+            }
+        });
         environment.addListener((observable, before, now) -> decode());
     }
 
@@ -130,8 +136,7 @@ public final class InspectorViewModel {
             return;
         }
         pastePending = true;
-        input.set(text);
-        decode();
+        replaceInput(text);
     }
 
     /** Reads a dropped or chosen file in the background; a file larger than 1 MiB is refused unread. */
@@ -166,7 +171,16 @@ public final class InspectorViewModel {
     }
 
     public void clear() {
-        input.set("");
+        replaceInput("");
+    }
+
+    private void replaceInput(String text) {
+        replacingInput = true;
+        try {
+            input.set(text);
+        } finally {
+            replacingInput = false;
+        }
         decode();
     }
 

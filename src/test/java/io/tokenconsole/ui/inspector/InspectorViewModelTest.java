@@ -116,6 +116,16 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void aPasteIsDecodedOnceNotAgainAfterTheTypingPause() {
+        QueuedBackgroundWork background = QueuedBackgroundWork.held();
+        InspectorViewModel vm = viewModel(background);
+        vm.paste(TestTokens.argyleToken(NOW, "argyle-core-auth-dev"));
+        assertEquals(1, background.pendingCount());
+        vm.inputProperty().set("typed");
+        assertEquals(2, background.pendingCount(), "typing still decodes");
+    }
+
+    @Test
     void junkShowsWhatIsWrongAndKeepsTheInput() {
         InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
         vm.inputProperty().set("hello there");
