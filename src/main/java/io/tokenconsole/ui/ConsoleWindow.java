@@ -70,6 +70,7 @@ public final class ConsoleWindow {
         this.inspector.environmentProperty().bind(main.environmentProperty());
         this.settings = new SettingsViewModel(parts.settingsAccess(), parts.background());
         this.settings.environmentProperty().bind(main.environmentProperty());
+        this.main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
     }
 
     public MainViewModel mainViewModel() {

@@ -84,6 +84,18 @@ class SettingsPaneUiTest extends ApplicationTest {
     }
 
     @Test
+    void aSavedBaseUrlShowsInTheStatusBarOfItsEnvironmentOnly() throws Exception {
+        clickOn("#sandboxButton");
+        clickOn("Settings");
+        await(() -> text("#title").equals("Settings for Sandbox"));
+        clickOn("#baseUrl").write("https://proxy.example.test/v2");
+        clickOn("#saveEnvironmentButton");
+        await(() -> text("#environmentStatus").contains("https://proxy.example.test/v2 (override)"));
+        clickOn("#productionButton");
+        await(() -> text("#environmentStatus").startsWith("PRODUCTION · https://api.argyle.com/v2 ·"));
+    }
+
+    @Test
     void theExpectedClientIdFromSettingsIsCheckedByTheInspector() throws Exception {
         clickOn("#sandboxButton");
         clickOn("Settings");

@@ -40,6 +40,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper secretStatus = new ReadOnlyStringWrapper(this, "secretStatus", "");
     private final ReadOnlyStringWrapper whereSecretsLive = new ReadOnlyStringWrapper(this, "whereSecretsLive", "");
     private final ReadOnlyStringWrapper defaultBaseUrl = new ReadOnlyStringWrapper(this, "defaultBaseUrl", "");
+    private final ReadOnlyStringWrapper savedBaseUrl = new ReadOnlyStringWrapper(this, "savedBaseUrl", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final ReadOnlyBooleanWrapper keysEditable = new ReadOnlyBooleanWrapper(this, "keysEditable");
@@ -64,6 +65,7 @@ public final class SettingsViewModel {
         keysEditable.set(on != Environment.LOCAL);
         defaultBaseUrl.set(on.defaultBaseUrl().map(URI::toString).orElse("the built-in local sandbox"));
         secret.set("");
+        savedBaseUrl.set("");
         if (access.isEmpty()) {
             show(true, "Settings can't be saved: the workspace could not be opened (see the message at start).");
             return;
@@ -74,6 +76,7 @@ public final class SettingsViewModel {
             }
             keyId.set(loaded.keyId());
             baseUrl.set(loaded.baseUrl());
+            savedBaseUrl.set(loaded.baseUrl());
             expectedClientId.set(loaded.expectedClientId());
             secretStatus.set(loaded.secretStatus());
             whereSecretsLive.set(loaded.whereSecretsLive());
@@ -141,6 +144,7 @@ public final class SettingsViewModel {
         }, loaded -> {
             busy.set(false);
             if (on == environment.get()) {
+                savedBaseUrl.set(loaded.baseUrl());
                 secretStatus.set(loaded.secretStatus());
                 whereSecretsLive.set(loaded.whereSecretsLive());
             }
@@ -232,6 +236,11 @@ public final class SettingsViewModel {
 
     public ReadOnlyStringProperty defaultBaseUrlProperty() {
         return defaultBaseUrl.getReadOnlyProperty();
+    }
+
+    /** The base URL override saved for the current environment ("" for none), for the status bar. */
+    public ReadOnlyStringProperty savedBaseUrlProperty() {
+        return savedBaseUrl.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

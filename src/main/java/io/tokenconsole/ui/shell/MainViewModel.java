@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The window's own state: which environment the console is on (always the local sandbox at
@@ -22,6 +24,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper environmentDescription = new ReadOnlyStringWrapper(this, "environmentDescription");
     private final ReadOnlyBooleanWrapper production = new ReadOnlyBooleanWrapper(this, "production");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private final StringProperty baseUrlOverride = new SimpleStringProperty(this, "baseUrlOverride", "");
 
     public MainViewModel(ThemePreference theme, String localSandboxDescription) {
         environment.addListener((observable, before, now) -> {
@@ -32,17 +35,21 @@ public final class MainViewModel {
         windowTitle.bind(Bindings.createStringBinding(() -> "Token Console — "
                 + (environment.get().isProduction() ? "PRODUCTION" : environment.get().displayName()), environment));
         environmentDescription.bind(Bindings.createStringBinding(
-                () -> describe(environment.get(), localSandboxDescription), environment));
+                () -> describe(environment.get(), localSandboxDescription, baseUrlOverride.get()),
+                environment, baseUrlOverride));
         production.bind(Bindings.createBooleanBinding(() -> environment.get().isProduction(), environment));
         darkTheme.set(theme.dark());
         darkTheme.addListener((observable, before, now) -> theme.setDark(now));
     }
 
-    private static String describe(Environment environment, String localSandbox) {
+    private static String describe(Environment environment, String localSandbox, String override) {
+        String url = override == null || override.isBlank()
+                ? environment.defaultBaseUrl().map(Object::toString).orElse("")
+                : override + " (override)";
         return switch (environment) {
             case LOCAL -> localSandbox;
-            case SANDBOX -> "Sandbox · " + environment.defaultBaseUrl().orElseThrow() + " · test data";
-            case PRODUCTION -> "PRODUCTION · " + environment.defaultBaseUrl().orElseThrow() + " · real users and data";
+            case SANDBOX -> "Sandbox · " + url + " · test data";
+            case PRODUCTION -> "PRODUCTION · " + url + " · real users and data";
         };
     }
 
@@ -60,6 +67,11 @@ public final class MainViewModel {
 
     public ReadOnlyBooleanProperty productionProperty() {
         return production.getReadOnlyProperty();
+    }
+
+    /** The base URL saved for the current environment instead of Argyle's; "" for none. */
+    public StringProperty baseUrlOverrideProperty() {
+        return baseUrlOverride;
     }
 
     public BooleanProperty darkThemeProperty() {

@@ -36,6 +36,17 @@ class MainViewModelTest {
     }
 
     @Test
+    void aBaseUrlOverrideIsNamedInTheStatusLine() {
+        MainViewModel vm = new MainViewModel(new MemoryThemePreference(), LOCAL);
+        vm.environmentProperty().set(Environment.SANDBOX);
+        vm.baseUrlOverrideProperty().set("https://proxy.example.test/v2");
+        assertEquals("Sandbox · https://proxy.example.test/v2 (override) · test data",
+                vm.environmentDescriptionProperty().get());
+        vm.baseUrlOverrideProperty().set("");
+        assertEquals("Sandbox · https://api-sandbox.argyle.com/v2 · test data", vm.environmentDescriptionProperty().get());
+    }
+
+    @Test
     void theEnvironmentCanNotBeUnset() {
         MainViewModel vm = new MainViewModel(new MemoryThemePreference(), LOCAL);
         vm.environmentProperty().set(Environment.SANDBOX);
