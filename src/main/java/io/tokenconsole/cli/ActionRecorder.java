@@ -30,6 +30,7 @@ final class ActionRecorder implements AutoCloseable {
     private final DataFolder folder;
     private final CommandContext context;
     private final TokenInspector inspector = new TokenInspector();
+    private LocalSandboxMaterial localKeys;
 
     private ActionRecorder(Workspace workspace, DataFolder folder, CommandContext context) {
         this.workspace = workspace;
@@ -61,7 +62,10 @@ final class ActionRecorder implements AutoCloseable {
 
     /** The local sandbox's key and signing key, made on first use and reused, as the window's sandbox uses them. */
     LocalSandboxMaterial localSandbox() {
-        return LocalSandboxMaterial.loadOrCreate(folder);
+        if (localKeys == null) {
+            localKeys = LocalSandboxMaterial.loadOrCreate(folder);
+        }
+        return localKeys;
     }
 
     /**

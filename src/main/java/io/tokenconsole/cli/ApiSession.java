@@ -48,17 +48,14 @@ final class ApiSession implements AutoCloseable {
             secret = saved.map(credentials -> credentials.secret().reveal());
         }
         URI baseUrl = options.baseUrl != null ? options.baseUrl : workspace.savedBaseUrl(environment).orElse(null);
-        Optional<LocalSandboxMaterial> localKeys = Optional.of(workspace.localSandbox());
         LocalSandbox sandbox = null;
         ApiTarget target;
         Credentials credentials;
         if (environment == Environment.LOCAL && baseUrl == null) {
             EmulatorConfig config = EmulatorConfig.defaults();
-            if (localKeys.isPresent()) {
-                LocalSandboxMaterial material = localKeys.get();
-                config = config.withApiKey(new ApiKey(material.apiKeyId(), material.apiSecret()))
-                        .withSigningKey(SigningKey.of(material.signingKeys()));
-            }
+            LocalSandboxMaterial material = workspace.localSandbox();
+            config = config.withApiKey(new ApiKey(material.apiKeyId(), material.apiSecret()))
+                    .withSigningKey(SigningKey.of(material.signingKeys()));
             if (keyId.isPresent() && secret.isPresent()) {
                 config = config.withApiKey(new ApiKey(keyId.get(), secret.get()));
             }

@@ -176,6 +176,6 @@ public final class AuditCommand implements Callable<Integer> {
             row.put("error", entry.error().orElse(null));
             row.put("detail", entry.detail());
         }
-        context.out().println(StoreCommands.JSON.writeValueAsString(root));
+        JsonOutput.print(context.out(), root);
     }
 }

@@ -41,7 +41,7 @@ final class SavedUserListing {
         root.put("has_more", page.hasMore());
         ArrayNode users = root.putArray("users");
         page.users().forEach(user -> users.add(StoreCommands.json(user)));
-        context.out().println(StoreCommands.JSON.writeValueAsString(root));
+        JsonOutput.print(context.out(), root);
     }
 
     private void printTable(UserPage page) {

@@ -1,7 +1,6 @@
 package io.tokenconsole.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenconsole.store.SavedUser;
 import io.tokenconsole.store.WorkspaceException;
@@ -14,7 +13,8 @@ import java.util.concurrent.Callable;
 /** What the workspace commands share: one-line failures, times for people, users as JSON. */
 final class StoreCommands {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Builds the JSON the workspace commands print (through {@link JsonOutput}). */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private static final DateTimeFormatter SHORT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);

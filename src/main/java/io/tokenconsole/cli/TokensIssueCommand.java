@@ -4,7 +4,6 @@ import io.tokenconsole.argyle.ArgyleApiException;
 import io.tokenconsole.argyle.IssuedToken;
 import java.util.concurrent.Callable;
 import io.tokenconsole.store.AuditAction;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

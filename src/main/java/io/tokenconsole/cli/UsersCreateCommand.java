@@ -7,7 +7,6 @@ import io.tokenconsole.argyle.CreatedUser;
 import io.tokenconsole.argyle.NewUser;
 import java.util.concurrent.Callable;
 import io.tokenconsole.store.AuditAction;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
