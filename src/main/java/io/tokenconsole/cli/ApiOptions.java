@@ -13,7 +13,7 @@ final class ApiOptions {
     @Option(names = "--env", paramLabel = "local|sandbox|production", converter = EnvironmentConverter.class,
             defaultValue = "local",
             description = {"Which environment to talk to (default: ${DEFAULT-VALUE}).",
-                "local starts a local sandbox inside this command: its users exist only while the command runs."})
+                "local starts the local sandbox for the command, with the users it kept (the same as the window's)."})
     Environment environment;
 
     @Option(names = "--base-url", paramLabel = "URL",

@@ -1,5 +1,6 @@
 package io.tokenconsole.cli;
 
+import io.tokenconsole.workflow.EnvironmentMapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.inspect.Inspection;
@@ -116,7 +117,7 @@ final class InspectCommand implements Callable<Integer> {
         Instant moment = now != null ? Instant.ofEpochSecond(now) : context.clock().instant();
         InspectionContext result = InspectionContext.at(moment);
         if (environment != null) {
-            result = result.onEnvironment(TokenEnvironment.valueOf(environment.name()));
+            result = result.onEnvironment(EnvironmentMapping.tokenEnvironment(environment));
         }
         if (expectedClientId != null) {
             result = result.expectingClientId(expectedClientId);

@@ -23,7 +23,7 @@ final class RemoteUserListing {
 
     int print(int limit, String cursor, boolean all, String externalId) {
         UserListRequest request = new UserListRequest(limit, cursor, externalId);
-        try (ActionRecorder saved = ActionRecorder.open(workspace, context);
+        try (CommandWorkspace saved = CommandWorkspace.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, saved)) {
             UserPage page = session.client().listUsers(request);
             if (all) {

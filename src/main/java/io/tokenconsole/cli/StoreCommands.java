@@ -1,5 +1,6 @@
 package io.tokenconsole.cli;
 
+import io.tokenconsole.workflow.Failures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenconsole.store.SavedUser;

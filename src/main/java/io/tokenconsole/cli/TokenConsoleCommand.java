@@ -1,5 +1,6 @@
 package io.tokenconsole.cli;
 
+import io.tokenconsole.workflow.Failures;
 import io.tokenconsole.Version;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;

@@ -1,6 +1,5 @@
 package io.tokenconsole.cli;
 
-import io.tokenconsole.argyle.ArgyleApiException;
 import io.tokenconsole.argyle.IssuedToken;
 import java.util.concurrent.Callable;
 import io.tokenconsole.store.AuditAction;
@@ -11,8 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code token-console tokens issue --user ID}: a fresh token for a returning user. */
 @Command(name = "issue", mixinStandardHelpOptions = true,
         description = {"Issue a new user token for an existing user and print it.",
-            "Argyle's advice: make a new token every time Link is opened, rather than watching 'exp'.",
-            "With --env local the sandbox is new for this command, so it knows no users yet."})
+            "Argyle's advice: make a new token every time Link is opened, rather than watching 'exp'."})
 final class TokensIssueCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,23 +35,16 @@ final class TokensIssueCommand implements Callable<Integer> {
     public Integer call() {
         ProductionGuard.check(api.environment, confirmProduction, "issue a token");
         String user = userId.trim();
-        try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
-                ApiSession session = ApiSession.open(api, context, recorder)) {
+        try (CommandWorkspace workspace = CommandWorkspace.open(this.workspace, context);
+                ApiSession session = ApiSession.open(api, context, workspace)) {
             IssuedToken token;
             try {
                 token = session.client().issueToken(user);
             } catch (RuntimeException failure) {
-                recorder.failed(session.environment(), AuditAction.TOKEN_ISSUED, user, failure);
-                if (failure instanceof ArgyleApiException.NotFound && session.isTemporarySandbox()) {
-                    throw new CommandFailure("The local sandbox started for this command knows no users, so not "
-                            + user + ": run 'token-console emulator' and pass its --base-url and key,"
-                            + " or choose --env sandbox or production.");
-                }
+                workspace.recorder().failed(session.environment(), AuditAction.TOKEN_ISSUED, user, failure);
                 throw failure;
             }
-            if (!session.isTemporarySandbox()) {
-                recorder.tokenIssued(session.environment(), user, token.userToken());
-            }
+            workspace.recorder().tokenIssued(session.environment(), user, token.userToken());
             if (api.json) {
                 JsonOutput.print(context.out(), token.toJson());
             } else {

@@ -7,6 +7,7 @@ import io.tokenconsole.argyle.CreatedUser;
 import io.tokenconsole.argyle.NewUser;
 import java.util.concurrent.Callable;
 import io.tokenconsole.store.AuditAction;
+import io.tokenconsole.store.UserDetails;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,27 +60,23 @@ final class UsersCreateCommand implements Callable<Integer> {
     public Integer call() {
         NewUser user = new NewUser(externalId, metadata(), firstName, lastName, email, phoneNumber);
         ProductionGuard.check(api.environment, confirmProduction, "create a user");
-        try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
-                ApiSession session = ApiSession.open(api, context, recorder)) {
+        try (CommandWorkspace recorded = CommandWorkspace.open(workspace, context);
+                ApiSession session = ApiSession.open(api, context, recorded)) {
             CreatedUser created;
             try {
                 created = session.client().createUser(user);
             } catch (RuntimeException failure) {
-                recorder.failed(session.environment(), AuditAction.USER_CREATED, null, failure);
+                recorded.recorder().failed(session.environment(), AuditAction.USER_CREATED, null, failure);
                 throw failure;
             }
-            recorder.userCreated(session.environment(), created.id(), externalId, created.userToken(),
-                    !session.isTemporarySandbox());
+            recorded.recorder().userCreated(session.environment(), created.id(),
+                    new UserDetails(null, null, externalId), created.userToken());
             if (api.json) {
                 JsonOutput.print(context.out(), created.toJson());
             } else {
                 context.out().println("Created user " + created.id() + " in " + session.environment().displayName() + ".");
                 context.out().println("id: " + created.id());
                 context.out().println("user_token: " + created.userToken());
-            }
-            if (session.isTemporarySandbox()) {
-                context.err().println("Note: this user lives in a local sandbox started for this command only;"
-                        + " it is gone now. Run 'token-console emulator' and pass its --base-url and key to keep users.");
             }
         }
         return 0;

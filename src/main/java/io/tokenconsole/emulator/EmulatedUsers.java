@@ -50,43 +50,92 @@ final class EmulatedUsers {
     private final ConcurrentSkipListMap<Long, String> byPosition = new ConcurrentSkipListMap<>();
     private final AtomicLong positions = new AtomicLong();
     private final Clock clock;
+    private final UsersFile file;
 
+    /** Users in memory only: gone when the sandbox stops. */
     EmulatedUsers(Clock clock) {
+        this(clock, null);
+    }
+
+    /** Users kept in {@code file} as well, and read again when another process changed it. */
+    EmulatedUsers(Clock clock, UsersFile file) {
         this.clock = clock;
+        this.file = file;
+        if (file != null) {
+            file.changeIfNewer(this::replaceAll);
+        }
     }
 
     EmulatedUser create(Map<String, JsonNode> fields) {
-        long position = positions.incrementAndGet();
-        EmulatedUser user = new EmulatedUser(UUID.randomUUID().toString(), position, clock.instant(),
-                null, null, null, null, null, null).with(fields);
-        byId.put(user.id(), user);
-        byPosition.put(position, user.id());
-        return user;
+        return change(() -> {
+            long position = positions.incrementAndGet();
+            EmulatedUser user = new EmulatedUser(UUID.randomUUID().toString(), position, clock.instant(),
+                    null, null, null, null, null, null).with(fields);
+            byId.put(user.id(), user);
+            byPosition.put(position, user.id());
+            return user;
+        });
     }
 
     Optional<EmulatedUser> find(String id) {
+        refresh();
         return Optional.ofNullable(byId.get(id));
     }
 
     Optional<EmulatedUser> update(String id, Map<String, JsonNode> fields) {
-        return Optional.ofNullable(byId.computeIfPresent(id, (key, user) -> user.with(fields)));
+        return change(() -> Optional.ofNullable(byId.computeIfPresent(id, (key, user) -> user.with(fields))));
     }
 
     boolean delete(String id) {
-        EmulatedUser removed = byId.remove(id);
-        if (removed == null) {
-            return false;
-        }
-        byPosition.remove(removed.position());
-        return true;
+        return change(() -> {
+            EmulatedUser removed = byId.remove(id);
+            if (removed == null) {
+                return false;
+            }
+            byPosition.remove(removed.position());
+            return true;
+        });
     }
 
     int size() {
+        refresh();
         return byId.size();
+    }
+
+    /** Runs a change; with a file, under its lock, on its latest content, and writes the result back. */
+    private <T> T change(java.util.function.Supplier<T> change) {
+        if (file == null) {
+            return change.get();
+        }
+        synchronized (this) {
+            return file.update(this::replaceAll, change, () -> List.copyOf(byPosition.values().stream()
+                    .map(byId::get).filter(Objects::nonNull).toList()));
+        }
+    }
+
+    private void refresh() {
+        if (file != null) {
+            synchronized (this) {
+                file.changeIfNewer(this::replaceAll);
+            }
+        }
+    }
+
+    private void replaceAll(List<EmulatedUser> users) {
+        byId.clear();
+        byPosition.clear();
+        long highest = 0;
+        for (EmulatedUser user : users) {
+            byId.put(user.id(), user);
+            byPosition.put(user.position(), user.id());
+            highest = Math.max(highest, user.position());
+        }
+        positions.set(highest);
     }
 
     /** Up to {@code limit} users from {@code cursor} (the newest when null), newest first. */
     Page list(int limit, Cursor cursor, String externalId) {
+        refresh();
         List<EmulatedUser> users = new ArrayList<>();
         boolean newer = cursor != null && !cursor.older();
         NavigableMap<Long, String> source;

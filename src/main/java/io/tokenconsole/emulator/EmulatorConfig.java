@@ -1,6 +1,7 @@
 package io.tokenconsole.emulator;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -9,6 +10,8 @@ import java.util.Objects;
  * emulator then makes fresh ones (securely random), which is what a first start wants; a caller
  * that needs tokens to stay verifiable across restarts hands in the key it kept. Port 0 picks a
  * free port. The default binds the loopback address only: nobody else on the network can reach it.
+ * {@code usersFile} ({@code null}: memory only) is where the sandbox keeps its users across restarts;
+ * several processes may share one file.
  */
 public record EmulatorConfig(
         InetAddress bindAddress,
@@ -17,7 +20,8 @@ public record EmulatorConfig(
         SigningKey signingKey,
         FaultPlan faults,
         Clock clock,
-        int threads) {
+        int threads,
+        Path usersFile) {
 
     public EmulatorConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -32,34 +36,39 @@ public record EmulatorConfig(
     }
 
     public static EmulatorConfig defaults() {
-        return new EmulatorConfig(InetAddress.getLoopbackAddress(), 0, null, null, FaultPlan.NONE, Clock.systemUTC(), 16);
+        return new EmulatorConfig(InetAddress.getLoopbackAddress(), 0, null, null, FaultPlan.NONE, Clock.systemUTC(), 16, null);
     }
 
     public EmulatorConfig withPort(int value) {
-        return new EmulatorConfig(bindAddress, value, apiKey, signingKey, faults, clock, threads);
+        return new EmulatorConfig(bindAddress, value, apiKey, signingKey, faults, clock, threads, usersFile);
     }
 
     public EmulatorConfig withBindAddress(InetAddress value) {
-        return new EmulatorConfig(value, port, apiKey, signingKey, faults, clock, threads);
+        return new EmulatorConfig(value, port, apiKey, signingKey, faults, clock, threads, usersFile);
     }
 
     public EmulatorConfig withApiKey(ApiKey value) {
-        return new EmulatorConfig(bindAddress, port, value, signingKey, faults, clock, threads);
+        return new EmulatorConfig(bindAddress, port, value, signingKey, faults, clock, threads, usersFile);
     }
 
     public EmulatorConfig withSigningKey(SigningKey value) {
-        return new EmulatorConfig(bindAddress, port, apiKey, value, faults, clock, threads);
+        return new EmulatorConfig(bindAddress, port, apiKey, value, faults, clock, threads, usersFile);
     }
 
     public EmulatorConfig withFaults(FaultPlan value) {
-        return new EmulatorConfig(bindAddress, port, apiKey, signingKey, value, clock, threads);
+        return new EmulatorConfig(bindAddress, port, apiKey, signingKey, value, clock, threads, usersFile);
     }
 
     public EmulatorConfig withClock(Clock value) {
-        return new EmulatorConfig(bindAddress, port, apiKey, signingKey, faults, value, threads);
+        return new EmulatorConfig(bindAddress, port, apiKey, signingKey, faults, value, threads, usersFile);
     }
 
     public EmulatorConfig withThreads(int value) {
-        return new EmulatorConfig(bindAddress, port, apiKey, signingKey, faults, clock, value);
+        return new EmulatorConfig(bindAddress, port, apiKey, signingKey, faults, clock, value, usersFile);
+    }
+
+    /** Keeps the users in {@code file} (created when missing), so they outlive this sandbox. */
+    public EmulatorConfig withUsersFile(Path file) {
+        return new EmulatorConfig(bindAddress, port, apiKey, signingKey, faults, clock, threads, file);
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The local sandbox: an Argyle-compatible API v2 on this machine, needing no keys from Argyle and
  * no network. It signs real RS256 tokens and publishes their key at {@code /.well-known/jwks.json}.
- * Users live in memory: they are gone when it stops.
+ * Users live in memory, and in a file when the configuration names one (they then outlive it).
  *
  * <pre>{@code
  * try (LocalSandbox sandbox = LocalSandbox.start(EmulatorConfig.defaults())) {
@@ -65,7 +65,9 @@ public final class LocalSandbox implements AutoCloseable {
         SigningKey signingKey = config.signingKey() != null ? config.signingKey() : SigningKey.generate();
         FaultSwitch faults = new FaultSwitch(config.faults());
         RequestCounts counts = new RequestCounts();
-        EmulatedUsers users = new EmulatedUsers(config.clock());
+        EmulatedUsers users = config.usersFile() == null
+                ? new EmulatedUsers(config.clock())
+                : new EmulatedUsers(config.clock(), new UsersFile(config.usersFile()));
         // client_id is the key id, so a token names the key that asked for it, as Argyle's name the client.
         TokenMint mint = new TokenMint(signingKey, apiKey.id(), config.clock());
 

@@ -1,5 +1,6 @@
 package io.tokenconsole.store;
 
+import io.tokenconsole.argyle.UserIds;
 import io.tokenconsole.argyle.Environment;
 import java.time.Instant;
 import java.util.Objects;

@@ -33,7 +33,7 @@ public final class Settings {
         EXPECTED_CLIENT_ID("expected_client_id", true),
         THEME("theme", true),
         CLIPBOARD_CLEAR_DELAY("clipboard_clear_delay_seconds", true),
-        CONFIRM_IN_PRODUCTION("confirm_in_production", true);
+        CONFIRM_BEFORE_CHANGES("confirm_before_changes", true);
 
         final String stored;
         final boolean showValue;
@@ -151,13 +151,18 @@ public final class Settings {
         set(null, Key.CLIPBOARD_CLEAR_DELAY, Long.toString(delay.toSeconds()));
     }
 
-    /** Whether the console asks before acting in production. On unless someone turned it off. */
-    public boolean confirmInProduction() {
-        return get(GENERAL, Key.CONFIRM_IN_PRODUCTION).map(Boolean::parseBoolean).orElse(true);
+    /**
+     * Whether the window asks before it changes something at Argyle (creates a user, issues a token,
+     * deletes a user) in this environment. On for production unless someone turned it off; off for
+     * the sandboxes unless someone turned it on.
+     */
+    public boolean confirmBeforeChanges(Environment environment) {
+        return get(scope(environment), Key.CONFIRM_BEFORE_CHANGES).map(Boolean::parseBoolean)
+                .orElse(environment.isProduction());
     }
 
-    public void setConfirmInProduction(boolean confirm) {
-        set(null, Key.CONFIRM_IN_PRODUCTION, Boolean.toString(confirm));
+    public void setConfirmBeforeChanges(Environment environment, boolean confirm) {
+        set(Objects.requireNonNull(environment, "environment"), Key.CONFIRM_BEFORE_CHANGES, Boolean.toString(confirm));
     }
 
     // --- storage ----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.tokenconsole.store;
 
+import io.tokenconsole.argyle.UserIds;
 import io.tokenconsole.argyle.Environment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,47 +4,57 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.inspect.TokenInspector;
-import io.tokenconsole.ui.inspector.InspectionDefaults;
-import io.tokenconsole.ui.inspector.InspectionLog;
+import io.tokenconsole.store.Settings;
+import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.common.BackgroundWork;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.Debouncer;
+import io.tokenconsole.ui.common.DialogService;
+import io.tokenconsole.ui.common.FxDialogService;
+import io.tokenconsole.ui.common.FxNotifier;
+import io.tokenconsole.ui.common.FxSecretClipboard;
+import io.tokenconsole.ui.common.Notifier;
+import io.tokenconsole.ui.common.SecretClipboard;
 import io.tokenconsole.ui.inspector.InspectorController;
 import io.tokenconsole.ui.inspector.InspectorViewModel;
 import io.tokenconsole.ui.settings.SettingsController;
 import io.tokenconsole.ui.settings.SettingsViewModel;
 import io.tokenconsole.ui.shell.MainController;
 import io.tokenconsole.ui.shell.MainViewModel;
+import io.tokenconsole.ui.shell.Navigator;
+import io.tokenconsole.ui.shell.PaneSpec;
+import io.tokenconsole.ui.shell.Session;
 import io.tokenconsole.ui.shell.ThemePreference;
+import io.tokenconsole.workflow.ConsoleBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
- * Builds the console's window from its services: view models get the services, controllers get
- * the view models, FXML gets the controllers through the controller factory. The one place that
- * wires the desktop console together; tests build it with their own clock and executor.
+ * The composition root of the window and its pane registry: builds the session, the view models
+ * (from the services, the session and the common interfaces) and the controllers, and hands them
+ * to FXML through the controller factory. Adding a pane is one {@link #register} call here and a
+ * package of its own. Tests build it with their own clock, executor and dialogs.
  */
 public final class ConsoleWindow {
 
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
-
-    private final MainViewModel main;
-    private final InspectorViewModel inspector;
-    private final SettingsViewModel settings;
-    private final ClipboardService clipboard;
-    private final ResourceBundle text;
 
     /** What the window is built from; tests make their own. */
     public record Parts(
@@ -54,23 +64,81 @@ public final class ConsoleWindow {
             ZoneId zone,
             ThemePreference theme,
             ClipboardService clipboard,
-            InspectionLog inspectionLog,
-            InspectionDefaults inspectionDefaults,
-            Optional<SettingsViewModel.Access> settingsAccess,
-            String localSandboxDescription) {
+            BackendStartup backend,
+            Optional<DialogService> dialogs,
+            Optional<Notifier> notifier) {
     }
 
+    /** A pane: what the sidebar shows, and how its controller is made. */
+    private record Registration(PaneSpec spec, Class<?> controllerType, Supplier<Object> controller) {
+    }
+
+    private final ResourceBundle text = ResourceBundle.getBundle("i18n.messages");
+    private final List<Registration> registry = new ArrayList<>();
+    private final Parts parts;
+    private final Session session = new Session();
+    private final MainViewModel main;
+    private final InspectorViewModel inspector;
+    private final SettingsViewModel settings;
+    private final DialogService dialogs;
+    private final Notifier notifier;
+    private final SecretClipboard secretClipboard;
+    private volatile Duration clipboardClearDelay = Settings.DEFAULT_CLIPBOARD_CLEAR_DELAY;
+    private Stage stage;
+
     public ConsoleWindow(Parts parts) {
+        this.parts = parts;
+        Supplier<Window> owner = () -> stage;
+        this.dialogs = parts.dialogs().orElseGet(() -> new FxDialogService(owner));
+        this.notifier = parts.notifier().orElseGet(() -> new FxNotifier(owner));
+        this.secretClipboard = new FxSecretClipboard(parts.clipboard(), () -> clipboardClearDelay);
+        BackendStartup backend = parts.backend();
+
         ObjectMapper json = TokenInspector.defaultJson();
-        this.text = ResourceBundle.getBundle("i18n.messages");
-        this.clipboard = parts.clipboard();
-        this.main = new MainViewModel(parts.theme(), parts.localSandboxDescription());
-        this.inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
-                parts.clock(), parts.zone(), parts.inspectionLog(), parts.inspectionDefaults());
-        this.inspector.environmentProperty().bind(main.environmentProperty());
-        this.settings = new SettingsViewModel(parts.settingsAccess(), parts.background());
-        this.settings.environmentProperty().bind(main.environmentProperty());
-        this.main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
+        BackendInspection inspection = new BackendInspection(backend, parts.background());
+        inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
+                parts.clock(), parts.zone(), inspection, inspection);
+        inspector.environmentProperty().bind(session.environmentProperty());
+        settings = new SettingsViewModel(() -> accessToSettings(backend), parts.background(), this::settingsSaved);
+        settings.environmentProperty().bind(session.environmentProperty());
+
+        register(new PaneSpec(Navigator.INSPECTOR, text.getString("nav.inspector"), "inspector",
+                text.getString("status.inspector")), InspectorController.class,
+                () -> new InspectorController(inspector, parts.clipboard()));
+        register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
+                text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings));
+
+        main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
+        main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
+        main.startupStatusProperty().bind(backend.statusProperty());
+        backend.whenReady(ready -> {
+            ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
+            settingsSaved();
+            inspector.decode();
+        });
+    }
+
+    private void register(PaneSpec spec, Class<?> controllerType, Supplier<Object> controller) {
+        registry.add(new Registration(spec, controllerType, controller));
+    }
+
+    private static Optional<SettingsViewModel.Access> accessToSettings(BackendStartup backend) {
+        ConsoleBackend ready;
+        try {
+            ready = backend.await();
+        } catch (IllegalStateException notStarted) {
+            return Optional.empty();
+        }
+        return ready.workspace().flatMap(workspace -> ready.apiKeys()
+                .map(keys -> new SettingsViewModel.Access(workspace.settings(), keys)));
+    }
+
+    /** Saved settings changed: read what the window keeps of them again, in the background. */
+    private void settingsSaved() {
+        session.settingsChanged();
+        parts.background().submit(() -> parts.backend().await().workspace()
+                        .map(workspace -> workspace.settings().clipboardClearDelay()),
+                delay -> delay.ifPresent(value -> clipboardClearDelay = value), notRead -> { });
     }
 
     public MainViewModel mainViewModel() {
@@ -81,9 +149,14 @@ public final class ConsoleWindow {
         return inspector;
     }
 
-    /** Loads the views, applies the theme and shows them on {@code stage}. */
+    public Session session() {
+        return session;
+    }
+
+    /** Loads the frame and the first pane, applies the theme and shows them on {@code stage}. */
     public void showOn(Stage stage) {
-        Scene scene = new Scene(load());
+        this.stage = stage;
+        Scene scene = new Scene(loadFrame());
         scene.getStylesheets().add(resource("/fxml/app.css"));
         applyTheme(main.darkThemeProperty().get());
         main.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
@@ -97,23 +170,35 @@ public final class ConsoleWindow {
         stage.show();
     }
 
-    private Parent load() {
-        Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainController.class, () -> new MainController(main, text),
-                InspectorController.class, () -> new InspectorController(inspector, clipboard),
-                SettingsController.class, () -> new SettingsController(settings));
-        FXMLLoader loader = new FXMLLoader(ConsoleWindow.class.getResource("/fxml/main.fxml"), text);
+    private Parent loadFrame() {
+        FXMLLoader loader = new FXMLLoader(url("/fxml/main.fxml"), text);
         loader.setControllerFactory(type -> {
-            Supplier<Object> controller = controllers.get(type);
-            if (controller == null) {
-                throw new IllegalStateException("No controller registered for " + type.getName());
+            if (type == MainController.class) {
+                return new MainController(main, text, dialogs, this::loadPane);
             }
-            return controller.get();
+            throw new IllegalStateException("No controller registered for " + type.getName());
         });
+        return load(loader);
+    }
+
+    private Node loadPane(PaneSpec pane) {
+        Registration registration = registry.stream().filter(each -> each.spec().equals(pane)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No pane registered as " + pane.id()));
+        FXMLLoader loader = new FXMLLoader(url("/fxml/" + pane.view() + ".fxml"), text);
+        loader.setControllerFactory(type -> {
+            if (type != registration.controllerType()) {
+                throw new IllegalStateException("The view " + pane.view() + " asks for " + type.getName());
+            }
+            return registration.controller().get();
+        });
+        return load(loader);
+    }
+
+    private static Parent load(FXMLLoader loader) {
         try {
             return loader.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("The window's views could not be loaded", e);
+            throw new UncheckedIOException("The window's view " + loader.getLocation() + " could not be loaded", e);
         }
     }
 
@@ -123,11 +208,15 @@ public final class ConsoleWindow {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    private static String resource(String path) {
-        java.net.URL url = ConsoleWindow.class.getResource(path);
+    private static URL url(String path) {
+        URL url = ConsoleWindow.class.getResource(path);
         if (url == null) {
             throw new IllegalStateException("Missing resource " + path);
         }
-        return url.toExternalForm();
+        return url;
+    }
+
+    private static String resource(String path) {
+        return url(path).toExternalForm();
     }
 }

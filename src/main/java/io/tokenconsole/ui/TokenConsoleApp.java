@@ -1,11 +1,13 @@
 package io.tokenconsole.ui;
 
 import io.tokenconsole.store.DataFolder;
+import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.FxBackgroundWork;
 import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.common.UnexpectedFailures;
-import io.tokenconsole.ui.settings.SettingsViewModel;
+import io.tokenconsole.ui.shell.WindowPreferences;
+import io.tokenconsole.workflow.ConsoleBackend;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,54 +15,53 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 /**
- * The desktop console's application class: opens the workspace and the local sandbox before the
- * window (off the FX thread), makes the one shared executor, and opens the window.
+ * The desktop console's application class, lifecycle only: the first frame shows the shell and the
+ * first pane; the workspace, the local sandbox and the credential store start right after it, off
+ * the FX thread, while the status bar says what is coming up.
  */
 public final class TokenConsoleApp extends Application {
 
     private ExecutorService executor;
-    private DesktopServices services;
-    private Optional<SettingsViewModel.Access> settingsAccess;
+    private BackendStartup backend;
 
     public static void launchWindow(String[] args) {
         Application.launch(TokenConsoleApp.class, args);
     }
 
     @Override
-    public void init() {
-        // init() runs on the launcher thread: the disk and the sandbox's socket are opened here, not on the FX thread.
-        services = DesktopServices.open(DataFolder.forThisUser(Optional.empty()), Clock.systemUTC());
-        settingsAccess = services.settingsAccess(System.getenv());
-        executor = Executors.newFixedThreadPool(2, workerThreads());
-    }
-
-    @Override
     public void start(Stage stage) {
+        executor = Executors.newFixedThreadPool(2, workerThreads());
+        DataFolder folder = DataFolder.forThisUser(Optional.empty());
+        backend = new BackendStartup(Platform::runLater);
         ConsoleWindow window = new ConsoleWindow(new ConsoleWindow.Parts(
                 new FxBackgroundWork(executor),
                 new FxDebouncer(Duration.ofMillis(250)),
                 Clock.systemUTC(),
                 ZoneId.systemDefault(),
-                services.theme(executor),
+                WindowPreferences.read(folder.path(), executor),
                 new ClipboardService(),
-                services.inspectionLog(executor),
-                services.inspectionDefaults(),
-                settingsAccess,
-                services.localSandboxDescription()));
+                backend,
+                Optional.empty(),
+                Optional.empty()));
         window.showOn(stage);
         UnexpectedFailures.install(stage);
-        if (!services.problems().isEmpty()) {
-            Alert problem = new Alert(Alert.AlertType.WARNING, String.join("\n\n", services.problems()));
-            problem.initOwner(stage);
-            problem.setHeaderText("Token Console started with a problem");
-            problem.show();
-        }
+        backend.start(executor, progress -> ConsoleBackend.start(folder, Clock.systemUTC(), System.getenv(), progress));
+        backend.whenReady(ready -> {
+            if (!ready.problems().isEmpty()) {
+                Alert problem = new Alert(Alert.AlertType.WARNING, String.join("\n\n", ready.problems()));
+                problem.initOwner(stage);
+                problem.setHeaderText("Token Console started with a problem");
+                problem.show();
+            }
+        });
     }
 
     @Override
@@ -69,13 +70,13 @@ public final class TokenConsoleApp extends Application {
             executor.shutdown();
             try {
                 // Let a setting being saved finish before the workspace closes.
-                executor.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+                executor.awaitTermination(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        if (services != null) {
-            services.close();
+        if (backend != null) {
+            backend.now().ifPresent(ConsoleBackend::close);
         }
     }
 

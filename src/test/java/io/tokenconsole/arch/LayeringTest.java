@@ -32,7 +32,7 @@ class LayeringTest {
     void servicesDoNotReachUpIntoTheWindowOrTheCommands() {
         noClasses().that().resideInAnyPackage(
                         "io.tokenconsole.argyle..", "io.tokenconsole.inspect..", "io.tokenconsole.store..",
-                        "io.tokenconsole.link..", "io.tokenconsole.emulator..")
+                        "io.tokenconsole.link..", "io.tokenconsole.emulator..", "io.tokenconsole.workflow..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tokenconsole.ui..", "io.tokenconsole.cli..")
                 .check(classes);
     }
@@ -49,6 +49,48 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.tokenconsole.inspect..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "java.net.http..", "java.sql..", "io.tokenconsole.store..", "io.tokenconsole.emulator..")
+                .check(classes);
+    }
+
+    @Test
+    void theWindowDoesNotUseTheCommands() {
+        noClasses().that().resideInAPackage("io.tokenconsole.ui..")
+                .should().dependOnClassesThat().resideInAPackage("io.tokenconsole.cli..")
+                .check(classes);
+    }
+
+    private static final String[] PANES = {"inspector", "users", "tokens", "link", "audit", "settings"};
+
+    @Test
+    void panesMeetThroughTheSessionNeverByImportingEachOther() {
+        for (String pane : PANES) {
+            String[] others = java.util.Arrays.stream(PANES).filter(other -> !other.equals(pane))
+                    .map(other -> "io.tokenconsole.ui." + other + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("io.tokenconsole.ui." + pane + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void controllersOnlyBindTheyReachNoServiceDirectly() {
+        // The environment is the one service value a controller may name: the switch binds to it.
+        noClasses().that().haveSimpleNameEndingWith("Controller").and().resideInAPackage("io.tokenconsole.ui..")
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                                "io.tokenconsole.store..", "io.tokenconsole.argyle..", "io.tokenconsole.emulator..",
+                                "io.tokenconsole.workflow..", "io.tokenconsole.link..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                        io.tokenconsole.argyle.Environment.class))))
+                .check(classes);
+    }
+
+    @Test
+    void theSharedWorkflowKnowsNothingOfEitherFrontEnd() {
+        noClasses().that().resideInAPackage("io.tokenconsole.workflow..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tokenconsole.ui..", "io.tokenconsole.cli..",
+                        "javafx..")
                 .check(classes);
     }
 }

@@ -17,7 +17,10 @@ import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.Operator;
 import io.tokenconsole.store.Workspace;
 import io.tokenconsole.testing.Sandboxes;
-import io.tokenconsole.ui.DesktopServices;
+import io.tokenconsole.ui.BackendInspection;
+import io.tokenconsole.ui.QueuedBackgroundWork;
+import io.tokenconsole.ui.common.BackendStartup;
+import io.tokenconsole.workflow.ConsoleBackend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,10 +107,12 @@ class FullSessionLeavesNoSecretTest {
                         io.tokenconsole.store.UserOrigin.IMPORTED);
             }
             // The window's path: a pasted token is audited by its jti.
-            try (DesktopServices window = DesktopServices.open(new DataFolder(dataDir, DataFolder.Source.DATA_DIR_OPTION),
-                    Clock.systemUTC())) {
+            try (ConsoleBackend window = ConsoleBackend.start(new DataFolder(dataDir, DataFolder.Source.DATA_DIR_OPTION),
+                    Clock.systemUTC(), Map.of(), step -> { })) {
+                BackendInspection inspectionLog = new BackendInspection(BackendStartup.ready(window),
+                        QueuedBackgroundWork.immediate());
                 for (String token : tokens) {
-                    window.inspectionLog(Runnable::run).tokenInspected(Environment.SANDBOX,
+                    inspectionLog.tokenInspected(Environment.SANDBOX,
                             assertInstanceOf(Inspection.Decoded.class,
                                     new TokenInspector().inspect(token, InspectionContext.at(Instant.now()))).report());
                 }

@@ -29,7 +29,9 @@ class SettingsTest {
             Settings settings = workspace.settings();
             assertEquals("light", settings.theme());
             assertEquals(Duration.ofSeconds(60), settings.clipboardClearDelay());
-            assertTrue(settings.confirmInProduction());
+            assertTrue(settings.confirmBeforeChanges(Environment.PRODUCTION));
+            assertFalse(settings.confirmBeforeChanges(Environment.SANDBOX));
+            assertFalse(settings.confirmBeforeChanges(Environment.LOCAL));
             assertEquals(Optional.empty(), settings.apiKeyId(Environment.SANDBOX));
             assertEquals(Optional.empty(), settings.baseUrlOverride(Environment.PRODUCTION));
         }
@@ -45,7 +47,8 @@ class SettingsTest {
             settings.setExpectedClientId(Environment.PRODUCTION, "client-42");
             settings.setTheme("dark");
             settings.setClipboardClearDelay(Duration.ofSeconds(15));
-            settings.setConfirmInProduction(false);
+            settings.setConfirmBeforeChanges(Environment.PRODUCTION, false);
+            settings.setConfirmBeforeChanges(Environment.SANDBOX, true);
         }
         try (Workspace workspace = open()) {
             Settings settings = workspace.settings();
@@ -57,7 +60,8 @@ class SettingsTest {
             assertEquals(Optional.of("client-42"), settings.expectedClientId(Environment.PRODUCTION));
             assertEquals("dark", settings.theme());
             assertEquals(Duration.ofSeconds(15), settings.clipboardClearDelay());
-            assertFalse(settings.confirmInProduction());
+            assertFalse(settings.confirmBeforeChanges(Environment.PRODUCTION));
+            assertTrue(settings.confirmBeforeChanges(Environment.SANDBOX));
         }
     }
 

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.inspect.TestTokens;
 import io.tokenconsole.inspect.TokenInspector;
+import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.FxBackgroundWork;
 import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.inspector.ClaimRow;
-import io.tokenconsole.ui.inspector.InspectionDefaults;
-import io.tokenconsole.ui.inspector.InspectionLog;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -50,8 +49,8 @@ class ConsoleWindowUiTest extends ApplicationTest {
         theme = new MemoryThemePreference();
         new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
                 Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, theme, new ClipboardService(),
-                InspectionLog.none(), InspectionDefaults.none(), java.util.Optional.empty(),
-                "Local sandbox · built-in emulator at http://127.0.0.1:1/v2 · no keys needed")).showOn(stage);
+                BackendStartup.unavailable("this test runs the window without a workspace"),
+                java.util.Optional.of(new ScriptedDialogs()), java.util.Optional.of(new RecordingNotifier()))).showOn(stage);
         // Other UI tests share this stage with their own size and place: put the whole window on the screen.
         stage.setX(0);
         stage.setY(0);

@@ -7,7 +7,9 @@ import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.inspect.Finding;
 import io.tokenconsole.inspect.TestTokens;
 import io.tokenconsole.store.DataFolder;
+import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.common.ClipboardService;
+import io.tokenconsole.workflow.ConsoleBackend;
 import io.tokenconsole.ui.common.FxBackgroundWork;
 import io.tokenconsole.ui.common.FxDebouncer;
 import java.nio.file.Files;
@@ -35,17 +37,18 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsPaneUiTest extends ApplicationTest {
 
     private ExecutorService executor;
-    private DesktopServices services;
+    private ConsoleBackend services;
 
     @Override
     public void start(Stage stage) throws Exception {
         Path folder = Files.createTempDirectory("token-console-ui");
-        services = DesktopServices.open(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC());
+        services = ConsoleBackend.start(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC(),
+                Map.of(), step -> { });
         executor = Executors.newFixedThreadPool(2);
         new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
-                Clock.systemUTC(), ZoneOffset.UTC, services.theme(executor), new ClipboardService(),
-                services.inspectionLog(executor), services.inspectionDefaults(), services.settingsAccess(Map.of()),
-                services.localSandboxDescription())).showOn(stage);
+                Clock.systemUTC(), ZoneOffset.UTC, new MemoryThemePreference(), new ClipboardService(),
+                BackendStartup.ready(services), java.util.Optional.of(new ScriptedDialogs()),
+                java.util.Optional.of(new RecordingNotifier()))).showOn(stage);
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(1180);
@@ -113,7 +116,7 @@ class SettingsPaneUiTest extends ApplicationTest {
         clickOn("#pasteButton");
         ListView<Finding> findings = lookup("#findingsList").queryListView();
         await(() -> findings.getItems().stream().anyMatch(f -> f.code().equals("CLIENT_MISMATCH")));
-        assertTrue(services.settingsAccess(Map.of()).orElseThrow().settings().expectedClientId(Environment.SANDBOX)
+        assertTrue(services.requireWorkspace().settings().expectedClientId(Environment.SANDBOX)
                 .filter("our-team"::equals).isPresent());
     }
 }

@@ -17,4 +17,9 @@ public final class ClipboardService {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         return clipboard.hasString() ? Optional.ofNullable(clipboard.getString()) : Optional.empty();
     }
+
+    /** Empties the clipboard. */
+    public void clear() {
+        Clipboard.getSystemClipboard().clear();
+    }
 }

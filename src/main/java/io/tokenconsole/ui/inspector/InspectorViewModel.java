@@ -1,5 +1,6 @@
 package io.tokenconsole.ui.inspector;
 
+import io.tokenconsole.workflow.EnvironmentMapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -247,7 +248,7 @@ public final class InspectorViewModel {
      * of this console's own local sandbox is checked against the sandbox's key unless a key was given.
      */
     private Inspection inspect(String text, Environment on, Optional<VerificationKey> key, Instant now) {
-        InspectionContext context = InspectionContext.at(now).onEnvironment(TokenEnvironment.valueOf(on.name()));
+        InspectionContext context = InspectionContext.at(now).onEnvironment(EnvironmentMapping.tokenEnvironment(on));
         context = defaults.expectedClientId(on).map(context::expectingClientId).orElse(context);
         Inspection inspection = inspector.inspect(text, key.map(context::verifyingWith).orElse(context));
         Optional<VerificationKey> ownKey = defaults.localSandboxKey();

@@ -3,6 +3,7 @@ package io.tokenconsole.ui.settings;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -28,6 +29,8 @@ public final class SettingsController {
     @FXML private Label defaultBaseUrl;
     @FXML private TextField expectedClientId;
     @FXML private Button saveEnvironmentButton;
+    @FXML private CheckBox confirmBeforeChanges;
+    @FXML private TextField clipboardClearSeconds;
 
     public SettingsController(SettingsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -50,6 +53,8 @@ public final class SettingsController {
         baseUrl.textProperty().bindBidirectional(viewModel.baseUrlProperty());
         defaultBaseUrl.textProperty().bind(Bindings.concat("Leave empty for ", viewModel.defaultBaseUrlProperty()));
         expectedClientId.textProperty().bindBidirectional(viewModel.expectedClientIdProperty());
+        confirmBeforeChanges.selectedProperty().bindBidirectional(viewModel.confirmBeforeChangesProperty());
+        clipboardClearSeconds.textProperty().bindBidirectional(viewModel.clipboardClearSecondsProperty());
 
         keyId.editableProperty().bind(viewModel.keysEditableProperty());
         secret.disableProperty().bind(viewModel.keysEditableProperty().not());

@@ -6,7 +6,12 @@ import io.tokenconsole.store.ApiKeys;
 import io.tokenconsole.store.Secret;
 import io.tokenconsole.store.Settings;
 import io.tokenconsole.ui.common.BackgroundWork;
+import io.tokenconsole.ui.common.TaskRunner;
 import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,6 +39,8 @@ public final class SettingsViewModel {
     private final StringProperty secret = new SimpleStringProperty(this, "secret", "");
     private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
     private final StringProperty expectedClientId = new SimpleStringProperty(this, "expectedClientId", "");
+    private final BooleanProperty confirmBeforeChanges = new SimpleBooleanProperty(this, "confirmBeforeChanges");
+    private final StringProperty clipboardClearSeconds = new SimpleStringProperty(this, "clipboardClearSeconds", "60");
 
     // Properties: what the pane shows
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -47,15 +54,38 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    private final Optional<Access> access;
+    private final Supplier<Optional<Access>> access;
     private final BackgroundWork background;
+    private final Runnable saved;
 
-    public SettingsViewModel(Optional<Access> access, BackgroundWork background) {
+    /**
+     * @param access the workspace's settings and keys; asked off the UI thread, it may wait for the
+     *               console's start-up to finish; empty when the workspace could not be opened
+     * @param saved  told after every successful save (what depends on settings is worked out again)
+     */
+    public SettingsViewModel(Supplier<Optional<Access>> access, BackgroundWork background, Runnable saved) {
         this.access = access;
         this.background = background;
-        available.set(access.isPresent());
+        this.saved = saved;
+        available.set(true);
         environment.addListener((o, was, now) -> load());
         load();
+    }
+
+    private static final String UNAVAILABLE =
+            "Settings can't be saved: the workspace could not be opened (see the message at start).";
+
+    private Access access() {
+        return access.get().orElseThrow(() -> new Unavailable(UNAVAILABLE));
+    }
+
+    /** The workspace is not there: the pane says so once and turns its buttons off. */
+    private static final class Unavailable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message) {
+            super(message);
+        }
     }
 
     /** What is saved for the environment, read again (after a switch, or to undo unsaved edits). */
@@ -66,11 +96,7 @@ public final class SettingsViewModel {
         defaultBaseUrl.set(on.defaultBaseUrl().map(URI::toString).orElse("the built-in local sandbox"));
         secret.set("");
         savedBaseUrl.set("");
-        if (access.isEmpty()) {
-            show(true, "Settings can't be saved: the workspace could not be opened (see the message at start).");
-            return;
-        }
-        run(() -> Loaded.read(access.get(), on), loaded -> {
+        run(() -> Loaded.read(access(), on), loaded -> {
             if (on != environment.get()) {
                 return;
             }
@@ -78,6 +104,8 @@ public final class SettingsViewModel {
             baseUrl.set(loaded.baseUrl());
             savedBaseUrl.set(loaded.baseUrl());
             expectedClientId.set(loaded.expectedClientId());
+            confirmBeforeChanges.set(loaded.confirmBeforeChanges());
+            clipboardClearSeconds.set(Long.toString(loaded.clipboardClearDelay().toSeconds()));
             secretStatus.set(loaded.secretStatus());
             whereSecretsLive.set(loaded.whereSecretsLive());
             show(false, "");
@@ -120,9 +148,19 @@ public final class SettingsViewModel {
         Environment on = environment.get();
         String url = baseUrl.get();
         String clientId = expectedClientId.get();
+        boolean confirm = confirmBeforeChanges.get();
+        Duration clearAfter;
+        try {
+            clearAfter = Duration.ofSeconds(Long.parseLong(clipboardClearSeconds.get().strip()));
+        } catch (NumberFormatException | NullPointerException notANumber) {
+            show(true, "Clear the clipboard after a number of seconds, such as 60.");
+            return;
+        }
         withAccess(a -> {
             a.settings().setBaseUrlOverride(on, url);
             a.settings().setExpectedClientId(on, clientId);
+            a.settings().setConfirmBeforeChanges(on, confirm);
+            a.settings().setClipboardClearDelay(clearAfter);
             return null;
         }, "Saved the settings for " + on.displayName() + ".");
     }
@@ -132,28 +170,22 @@ public final class SettingsViewModel {
     }
 
     private void withAccess(Change change, String done) {
-        if (access.isEmpty()) {
-            show(true, "Settings can't be saved: the workspace could not be opened.");
-            return;
-        }
         Environment on = environment.get();
         busy.set(true);
         background.submit(() -> {
-            change.apply(access.get());
-            return Loaded.read(access.get(), on);
+            Access a = access();
+            change.apply(a);
+            return Loaded.read(a, on);
         }, loaded -> {
             busy.set(false);
+            saved.run();
             if (on == environment.get()) {
                 savedBaseUrl.set(loaded.baseUrl());
                 secretStatus.set(loaded.secretStatus());
                 whereSecretsLive.set(loaded.whereSecretsLive());
             }
             show(false, done);
-        }, failure -> {
-            busy.set(false);
-            show(true, failure.getMessage() == null ? "Could not save: " + failure.getClass().getSimpleName()
-                    : failure.getMessage());
-        });
+        }, this::failed);
     }
 
     private <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
@@ -161,10 +193,15 @@ public final class SettingsViewModel {
         background.submit(work, result -> {
             busy.set(false);
             done.accept(result);
-        }, failure -> {
-            busy.set(false);
-            show(true, failure.getMessage());
-        });
+        }, this::failed);
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        if (failure instanceof Unavailable) {
+            available.set(false);
+        }
+        show(true, TaskRunner.describe(failure));
     }
 
     private void show(boolean failure, String text) {
@@ -174,7 +211,7 @@ public final class SettingsViewModel {
 
     /** A snapshot of one environment's saved settings, read off the FX thread. */
     private record Loaded(String keyId, String baseUrl, String expectedClientId, String secretStatus,
-            String whereSecretsLive) {
+            String whereSecretsLive, boolean confirmBeforeChanges, Duration clipboardClearDelay) {
 
         static Loaded read(Access access, Environment environment) {
             Settings settings = access.settings();
@@ -196,7 +233,8 @@ public final class SettingsViewModel {
                         .orElse("No secret saved.");
             }
             return new Loaded(keyId, settings.baseUrlOverride(environment).map(URI::toString).orElse(""),
-                    settings.expectedClientId(environment).orElse(""), status, access.apiKeys().whereSecretsLive());
+                    settings.expectedClientId(environment).orElse(""), status, access.apiKeys().whereSecretsLive(),
+                    settings.confirmBeforeChanges(environment), settings.clipboardClearDelay());
         }
     }
 
@@ -220,6 +258,16 @@ public final class SettingsViewModel {
 
     public StringProperty expectedClientIdProperty() {
         return expectedClientId;
+    }
+
+    /** Ask before creating, issuing or deleting in this environment. */
+    public BooleanProperty confirmBeforeChangesProperty() {
+        return confirmBeforeChanges;
+    }
+
+    /** Seconds a copied token stays on the clipboard (for every environment). */
+    public StringProperty clipboardClearSecondsProperty() {
+        return clipboardClearSeconds;
     }
 
     public ReadOnlyStringProperty titleProperty() {

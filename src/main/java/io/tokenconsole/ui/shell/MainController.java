@@ -2,48 +2,113 @@ package io.tokenconsole.ui.shell;
 
 import io.tokenconsole.Version;
 import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.ui.common.DialogService;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 
-/** Binds the window's frame (environment switch, band, theme menu, status bar) to its view model. */
+/**
+ * Binds the window's frame — environment switch and band, sidebar, menus, status bar — to its view
+ * model, and shows the selected pane, loading each pane's view the first time it is shown.
+ */
 public final class MainController {
 
     private final MainViewModel viewModel;
     private final ResourceBundle text;
+    private final DialogService dialogs;
+    private final Function<PaneSpec, Node> paneViews;
+    private final Map<String, Node> loaded = new HashMap<>();
 
     @FXML private BorderPane root;
-    @FXML private HBox environmentBand;
     @FXML private Label productionLabel;
     @FXML private ToggleButton localButton;
     @FXML private ToggleButton sandboxButton;
     @FXML private ToggleButton productionButton;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
-    @FXML private ListView<String> navigation;
-    @FXML private Node inspector;
-    @FXML private Node settings;
+    @FXML private Menu goMenu;
+    @FXML private MenuItem newUserItem;
+    @FXML private MenuItem issueTokenItem;
+    @FXML private ListView<PaneSpec> navigation;
+    @FXML private StackPane paneHost;
     @FXML private Label environmentStatus;
+    @FXML private ProgressIndicator startupProgress;
+    @FXML private Label startupStatus;
+    @FXML private Label statusHint;
 
-    public MainController(MainViewModel viewModel, ResourceBundle text) {
+    /** {@code paneViews} loads a pane's view; it is called once per pane, when the pane first shows. */
+    public MainController(MainViewModel viewModel, ResourceBundle text, DialogService dialogs,
+            Function<PaneSpec, Node> paneViews) {
         this.viewModel = viewModel;
         this.text = text;
+        this.dialogs = dialogs;
+        this.paneViews = paneViews;
     }
 
     @FXML
     private void initialize() {
+        bindEnvironmentSwitch();
+        productionLabel.visibleProperty().bind(viewModel.productionProperty());
+        productionLabel.managedProperty().bind(productionLabel.visibleProperty());
+        environmentStatus.textProperty().bind(viewModel.environmentDescriptionProperty());
+        startupStatus.textProperty().bind(viewModel.startupStatusProperty());
+        startupProgress.visibleProperty().bind(viewModel.startingProperty());
+        startupProgress.managedProperty().bind(startupProgress.visibleProperty());
+        statusHint.textProperty().bind(viewModel.statusHintProperty());
+
+        ToggleGroup themes = new ToggleGroup();
+        lightThemeItem.setToggleGroup(themes);
+        darkThemeItem.setToggleGroup(themes);
+        (viewModel.darkThemeProperty().get() ? darkThemeItem : lightThemeItem).setSelected(true);
+        themes.selectedToggleProperty().addListener((o, was, now) -> selectTheme(was, now));
+
+        navigation.setItems(viewModel.panes());
+        navigation.getSelectionModel().select(viewModel.selectedPaneProperty().get());
+        navigation.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                navigation.getSelectionModel().select(was);
+            } else {
+                viewModel.navigate(now.id());
+            }
+        });
+        viewModel.selectedPaneProperty().addListener((o, was, now) -> {
+            navigation.getSelectionModel().select(now);
+            show(now);
+        });
+        show(viewModel.selectedPaneProperty().get());
+
+        for (int i = 0; i < viewModel.panes().size() && i < 9; i++) {
+            PaneSpec pane = viewModel.panes().get(i);
+            int number = i + 1;
+            MenuItem item = new MenuItem(pane.title());
+            item.setMnemonicParsing(false);
+            item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(number)),
+                    KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(event -> viewModel.showPaneNumber(number));
+            goMenu.getItems().add(item);
+        }
+    }
+
+    private void bindEnvironmentSwitch() {
         Map<Environment, ToggleButton> buttons = Map.of(
                 Environment.LOCAL, localButton, Environment.SANDBOX, sandboxButton, Environment.PRODUCTION, productionButton);
         ToggleGroup environments = new ToggleGroup();
@@ -65,30 +130,15 @@ public final class MainController {
             showEnvironment(now);
         });
         showEnvironment(viewModel.environmentProperty().get());
+    }
 
-        productionLabel.visibleProperty().bind(viewModel.productionProperty());
-        productionLabel.managedProperty().bind(productionLabel.visibleProperty());
-        environmentStatus.textProperty().bind(viewModel.environmentDescriptionProperty());
-
-        ToggleGroup themes = new ToggleGroup();
-        lightThemeItem.setToggleGroup(themes);
-        darkThemeItem.setToggleGroup(themes);
-        (viewModel.darkThemeProperty().get() ? darkThemeItem : lightThemeItem).setSelected(true);
-        themes.selectedToggleProperty().addListener((o, was, now) -> selectTheme(was, now));
-
-        // One pane shows at a time; the list names them in the order a support engineer uses them.
-        Map<String, Node> panes = new java.util.LinkedHashMap<>();
-        panes.put(text.getString("nav.inspector"), inspector);
-        panes.put(text.getString("nav.settings"), settings);
-        navigation.getItems().setAll(panes.keySet());
-        navigation.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                navigation.getSelectionModel().select(was);
-                return;
-            }
-            panes.forEach((name, pane) -> pane.setVisible(name.equals(now)));
+    private void show(PaneSpec pane) {
+        Node view = loaded.computeIfAbsent(pane.id(), id -> {
+            Node fresh = paneViews.apply(pane);
+            paneHost.getChildren().add(fresh);
+            return fresh;
         });
-        navigation.getSelectionModel().selectFirst();
+        loaded.values().forEach(each -> each.setVisible(each == view));
     }
 
     private void selectTheme(Toggle was, Toggle now) {
@@ -107,17 +157,32 @@ public final class MainController {
     }
 
     @FXML
+    private void newUser() {
+        viewModel.runCommand(MainViewModel.NEW_USER);
+    }
+
+    @FXML
+    private void issueToken() {
+        viewModel.runCommand(MainViewModel.ISSUE_TOKEN);
+    }
+
+    @FXML
     private void quit() {
         Platform.exit();
     }
 
     @FXML
+    private void shortcuts() {
+        StringBuilder list = new StringBuilder(text.getString("shortcuts.text"));
+        for (int i = 0; i < viewModel.panes().size() && i < 9; i++) {
+            list.append("\nCtrl+").append(i + 1).append("\t").append(viewModel.panes().get(i).title());
+        }
+        dialogs.inform(text.getString("shortcuts.title"), text.getString("shortcuts.title"), list.toString());
+    }
+
+    @FXML
     private void about() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION);
-        about.initOwner(root.getScene().getWindow());
-        about.setTitle(text.getString("about.title"));
-        about.setHeaderText(text.getString("app.name"));
-        about.setContentText(MessageFormat.format(text.getString("about.text"), Version.current()));
-        about.showAndWait();
+        dialogs.inform(text.getString("about.title"), text.getString("app.name"),
+                MessageFormat.format(text.getString("about.text"), Version.current()));
     }
 }

@@ -30,6 +30,7 @@ class SettingsViewModelTest {
     private Workspace workspace;
     private ApiKeys keys;
     private SettingsViewModel vm;
+    private int savedCount;
 
     @BeforeEach
     void open() {
@@ -37,8 +38,8 @@ class SettingsViewModelTest {
         keys = new ApiKeys(workspace.settings(), new SessionCredentialStore(
                 "Secret kept for this session only — no OS credential store found"), Map.of(),
                 LocalSandboxMaterial.loadOrCreate(folder));
-        vm = new SettingsViewModel(Optional.of(new SettingsViewModel.Access(workspace.settings(), keys)),
-                QueuedBackgroundWork.immediate());
+        vm = new SettingsViewModel(() -> Optional.of(new SettingsViewModel.Access(workspace.settings(), keys)),
+                QueuedBackgroundWork.immediate(), () -> savedCount++);
     }
 
     @AfterEach
@@ -121,11 +122,31 @@ class SettingsViewModelTest {
 
     @Test
     void withoutAWorkspaceThePaneSaysSoInsteadOfPretending() {
-        SettingsViewModel none = new SettingsViewModel(Optional.empty(), QueuedBackgroundWork.immediate());
+        SettingsViewModel none = new SettingsViewModel(Optional::empty, QueuedBackgroundWork.immediate(), () -> { });
         assertFalse(none.availableProperty().get());
         assertTrue(none.messageProperty().get().startsWith("Settings can't be saved"));
         none.environmentProperty().set(Environment.SANDBOX);
         none.saveEnvironment();
         assertTrue(none.failedProperty().get());
+    }
+
+    @Test
+    void theQuestionBeforeChangesAndTheClipboardDelayAreSavedPerEnvironmentAndSaySo() {
+        vm.environmentProperty().set(Environment.PRODUCTION);
+        assertTrue(vm.confirmBeforeChangesProperty().get(), "production asks by default");
+        vm.confirmBeforeChangesProperty().set(false);
+        vm.clipboardClearSecondsProperty().set("15");
+        vm.saveEnvironment();
+        assertFalse(vm.failedProperty().get(), vm.messageProperty().get());
+        assertEquals(1, savedCount);
+        assertFalse(workspace.settings().confirmBeforeChanges(Environment.PRODUCTION));
+        assertEquals(java.time.Duration.ofSeconds(15), workspace.settings().clipboardClearDelay());
+        vm.environmentProperty().set(Environment.SANDBOX);
+        assertFalse(vm.confirmBeforeChangesProperty().get(), "the sandbox does not ask by default");
+
+        vm.clipboardClearSecondsProperty().set("soon");
+        vm.saveEnvironment();
+        assertTrue(vm.failedProperty().get());
+        assertEquals(1, savedCount);
     }
 }

@@ -1,12 +1,12 @@
-package io.tokenconsole.cli;
+package io.tokenconsole.workflow;
 
 /** Turns an unexpected exception into one line a person can read. */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static String describe(Throwable exception) {
+    public static String describe(Throwable exception) {
         Throwable cause = exception;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();

@@ -1,0 +1,56 @@
+package io.tokenconsole.ui;
+
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.inspect.TokenReport;
+import io.tokenconsole.inspect.VerificationKey;
+import io.tokenconsole.store.AuditAction;
+import io.tokenconsole.store.AuditEvent;
+import io.tokenconsole.store.TokenFacts;
+import io.tokenconsole.ui.common.BackendStartup;
+import io.tokenconsole.ui.common.BackgroundWork;
+import io.tokenconsole.ui.inspector.InspectionDefaults;
+import io.tokenconsole.ui.inspector.InspectionLog;
+import io.tokenconsole.workflow.ActionRecorder;
+import io.tokenconsole.workflow.ConsoleBackend;
+import java.util.Optional;
+
+/**
+ * What the inspector gets from the console's services: the audit log for pasted tokens (jti and
+ * exp, never the token), the expected client ids and the local sandbox's key. The inspector works
+ * before the services are up: until then it judges without them, and decodes again once they are.
+ */
+public final class BackendInspection implements InspectionLog, InspectionDefaults {
+
+    private final BackendStartup startup;
+    private final BackgroundWork background;
+
+    public BackendInspection(BackendStartup startup, BackgroundWork background) {
+        this.startup = startup;
+        this.background = background;
+    }
+
+    @Override
+    public void tokenInspected(Environment environment, TokenReport report) {
+        AuditEvent event = AuditEvent.ok(environment, AuditAction.TOKEN_INSPECTED,
+                        report.userId().flatMap(io.tokenconsole.argyle.UserIds::parse).orElse(null))
+                .withDetail("from " + report.environment().displayName() + ", pasted into the inspector");
+        Optional<TokenFacts> facts = ActionRecorder.factsOf(report);
+        AuditEvent withFacts = facts.map(event::withToken).orElse(event);
+        background.submit(() -> {
+            startup.await().workspace().ifPresent(workspace -> workspace.audit().record(withFacts));
+            return null;
+        }, done -> { }, notRecorded -> { });
+    }
+
+    @Override
+    public Optional<String> expectedClientId(Environment environment) {
+        return startup.now().flatMap(ConsoleBackend::workspace)
+                .flatMap(workspace -> workspace.settings().expectedClientId(environment));
+    }
+
+    @Override
+    public Optional<VerificationKey> localSandboxKey() {
+        return startup.now().flatMap(ConsoleBackend::localSandbox).map(sandbox ->
+                new VerificationKey.Public(sandbox.signingKey().publicKey(), Optional.of(sandbox.signingKey().keyId())));
+    }
+}

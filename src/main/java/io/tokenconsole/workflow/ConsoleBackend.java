@@ -1,0 +1,170 @@
+package io.tokenconsole.workflow;
+
+import io.tokenconsole.argyle.ArgyleClient;
+import io.tokenconsole.argyle.ClientSettings;
+import io.tokenconsole.emulator.LocalSandbox;
+import io.tokenconsole.store.ApiKeys;
+import io.tokenconsole.store.CredentialStore;
+import io.tokenconsole.store.DataFolder;
+import io.tokenconsole.store.LocalSandboxMaterial;
+import io.tokenconsole.store.Operator;
+import io.tokenconsole.store.Workspace;
+import io.tokenconsole.store.WorkspaceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What a long-running console (the window) works with, started once: the workspace, the local
+ * sandbox with the workspace's keys and its kept users, and access to the APIs. Either part may
+ * fail — a workspace from a newer version, a port that can't be bound — and the rest still works;
+ * {@link #problems()} says what went wrong in words for the person.
+ */
+public final class ConsoleBackend implements AutoCloseable {
+
+    private final Workspace workspace;
+    private final LocalSandbox localSandbox;
+    private final LocalSandboxMaterial localKeys;
+    private final List<String> problems;
+    private final Map<String, String> environmentVariables;
+    private final Clock clock;
+    private volatile ApiKeys apiKeys;
+    private java.net.http.HttpClient http;
+
+    private ConsoleBackend(Workspace workspace, LocalSandbox localSandbox, LocalSandboxMaterial localKeys,
+            List<String> problems, Map<String, String> environmentVariables, Clock clock) {
+        this.workspace = workspace;
+        this.localSandbox = localSandbox;
+        this.localKeys = localKeys;
+        this.problems = List.copyOf(problems);
+        this.environmentVariables = Map.copyOf(environmentVariables);
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the workspace in {@code folder} and starts the local sandbox. Blocks on the disk and a
+     * socket: never call it on a UI thread. {@code progress} hears what is being started.
+     */
+    public static ConsoleBackend start(DataFolder folder, Clock clock, Map<String, String> environmentVariables,
+            Consumer<String> progress) {
+        Objects.requireNonNull(progress, "progress");
+        List<String> problems = new ArrayList<>();
+        Workspace workspace = null;
+        LocalSandbox sandbox = null;
+        LocalSandboxMaterial material = null;
+        progress.accept("Opening the workspace…");
+        try {
+            workspace = Workspace.open(folder, clock, Operator.fromSystem());
+        } catch (WorkspaceException | UncheckedIOException unusable) {
+            problems.add(unusable.getMessage() + " Nothing is saved in this session.");
+        }
+        progress.accept("Starting the local sandbox…");
+        try {
+            material = LocalSandboxMaterial.loadOrCreate(folder);
+            sandbox = LocalSandboxes.start(folder, material, clock, Optional.empty());
+        } catch (IOException | UncheckedIOException | WorkspaceException | IllegalArgumentException cannotStart) {
+            problems.add("The local sandbox could not start: " + cannotStart.getMessage());
+        }
+        return new ConsoleBackend(workspace, sandbox, material, problems, environmentVariables, clock);
+    }
+
+    /** What went wrong at start, in words for the person; empty when all is well. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public Optional<Workspace> workspace() {
+        return Optional.ofNullable(workspace);
+    }
+
+    /** The workspace, or an exception that says why there is none. */
+    public Workspace requireWorkspace() {
+        if (workspace == null) {
+            throw new IllegalStateException("The workspace could not be opened at start, so nothing can be saved"
+                    + " in this session. Restart Token Console after fixing: " + String.join(" ", problems));
+        }
+        return workspace;
+    }
+
+    public Optional<LocalSandbox> localSandbox() {
+        return Optional.ofNullable(localSandbox);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ActionRecorder recorder() {
+        return new ActionRecorder(requireWorkspace(), clock);
+    }
+
+    /**
+     * The API keys: the first call looks for the OS credential store, which may take a few seconds
+     * when it does not answer — call it off the UI thread.
+     */
+    public Optional<ApiKeys> apiKeys() {
+        if (workspace == null || localKeys == null) {
+            return Optional.empty();
+        }
+        ApiKeys keys = apiKeys;
+        if (keys == null) {
+            synchronized (this) {
+                if (apiKeys == null) {
+                    apiKeys = new ApiKeys(workspace.settings(), CredentialStore.detect(), environmentVariables, localKeys);
+                }
+                keys = apiKeys;
+            }
+        }
+        return Optional.of(keys);
+    }
+
+    /** The support workflow's actions on this backend's workspace and APIs. */
+    public SupportActions actions() {
+        return new SupportActions(requireWorkspace(), apiAccess(), recorder());
+    }
+
+    /** Where calls go for each environment, with the saved keys and this backend's local sandbox. */
+    public ApiAccess apiAccess() {
+        Workspace saved = requireWorkspace();
+        return new ApiAccess(saved.settings(), () -> apiKeys().orElseThrow(), key -> {
+            if (localSandbox == null) {
+                throw new IOException("the local sandbox is not running (see the message at start)");
+            }
+            return new ApiAccess.Lease() {
+                @Override
+                public LocalSandbox sandbox() {
+                    return localSandbox;
+                }
+
+                @Override
+                public void close() {
+                    // The window's sandbox runs as long as the window.
+                }
+            };
+        }, http(), ClientSettings.DEFAULT);
+    }
+
+    /** One HTTP client for every call of this console, made when the first call needs it. */
+    private synchronized java.net.http.HttpClient http() {
+        if (http == null) {
+            http = ArgyleClient.newHttpClient(ApiAccess.CONNECT_TIMEOUT);
+        }
+        return http;
+    }
+
+    @Override
+    public void close() {
+        if (localSandbox != null) {
+            localSandbox.close();
+        }
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+}
