@@ -7,6 +7,7 @@ import io.tokenconsole.inspect.TokenInspector;
 import io.tokenconsole.store.Settings;
 import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.common.BackgroundWork;
+import io.tokenconsole.ui.common.ChangeGuard;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.Debouncer;
 import io.tokenconsole.ui.common.DialogService;
@@ -83,6 +84,7 @@ public final class ConsoleWindow {
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
+    private final ChangeGuard changeGuard;
     private volatile Duration clipboardClearDelay = Settings.DEFAULT_CLIPBOARD_CLEAR_DELAY;
     private Stage stage;
 
@@ -93,6 +95,7 @@ public final class ConsoleWindow {
         this.notifier = parts.notifier().orElseGet(() -> new FxNotifier(owner));
         this.secretClipboard = new FxSecretClipboard(parts.clipboard(), () -> clipboardClearDelay);
         BackendStartup backend = parts.backend();
+        this.changeGuard = new ChangeGuard(backend, parts.background(), dialogs);
 
         ObjectMapper json = TokenInspector.defaultJson();
         BackendInspection inspection = new BackendInspection(backend, parts.background());
