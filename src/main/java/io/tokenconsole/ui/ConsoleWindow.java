@@ -102,6 +102,15 @@ public final class ConsoleWindow {
         inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
                 parts.clock(), parts.zone(), inspection, inspection);
         inspector.environmentProperty().bind(session.environmentProperty());
+        // "Open in inspector" from another pane: the inspector takes the token, and the session lets go of it.
+        session.tokenToInspectProperty().addListener((o, was, token) -> {
+            if (token != null) {
+                inspector.paste(token);
+                session.tokenToInspectProperty().set(null);
+            }
+        });
+        // Findings depend on saved settings (the expected client_id): a save decodes the current input again.
+        session.settingsChangesProperty().addListener((o, was, now) -> inspector.decode());
         settings = new SettingsViewModel(() -> accessToSettings(backend), parts.background(), this::settingsSaved);
         settings.environmentProperty().bind(session.environmentProperty());
 
@@ -117,7 +126,6 @@ public final class ConsoleWindow {
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
             settingsSaved();
-            inspector.decode();
         });
     }
 
