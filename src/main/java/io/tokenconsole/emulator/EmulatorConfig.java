@@ -19,6 +19,12 @@ public record EmulatorConfig(
         Clock clock,
         int threads) {
 
+    /**
+     * How many requests the default sandbox serves at once (one thread each, made only when needed):
+     * far more than slow or stuck clients on one machine hold, so they never starve the rest.
+     */
+    public static final int MOST_REQUESTS_AT_ONCE = 256;
+
     public EmulatorConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(faults, "faults");
@@ -32,7 +38,8 @@ public record EmulatorConfig(
     }
 
     public static EmulatorConfig defaults() {
-        return new EmulatorConfig(InetAddress.getLoopbackAddress(), 0, null, null, FaultPlan.NONE, Clock.systemUTC(), 16);
+        return new EmulatorConfig(InetAddress.getLoopbackAddress(), 0, null, null, FaultPlan.NONE, Clock.systemUTC(),
+                MOST_REQUESTS_AT_ONCE);
     }
 
     public EmulatorConfig withPort(int value) {
