@@ -32,13 +32,14 @@ import java.util.Set;
  */
 public record FaultPlan(Duration latency, List<FaultRule> rules) {
 
-    public static final FaultPlan NONE = new FaultPlan(Duration.ZERO, List.of());
-
-    private static final Set<String> FIELDS = Set.of("latency_ms", "rules");
     /** The longest planned delay: long enough for any timeout test, short enough that nothing hangs. */
     public static final Duration LONGEST_LATENCY = Duration.ofMinutes(1);
     /** More rules than anyone writes by hand; each request walks them all. */
     static final int MOST_RULES = 100;
+
+    public static final FaultPlan NONE = new FaultPlan(Duration.ZERO, List.of());
+
+    private static final Set<String> FIELDS = Set.of("latency_ms", "rules");
 
     public FaultPlan {
         Objects.requireNonNull(latency, "latency");
