@@ -27,15 +27,21 @@ public record SavedUser(
     public SavedUser {
         Objects.requireNonNull(environment, "environment");
         id = UserIds.normalize(id);
-        // A token pasted into a label or note by mistake must not reach the disk: tokens are credentials.
-        label = TokenScrubber.scrub(Text.blankToNull(label));
-        note = TokenScrubber.scrub(Text.blankToNull(note));
-        externalId = TokenScrubber.scrub(Text.blankToNull(externalId));
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(origin, "origin");
+        Text.checkInstant("created_at", createdAt);
+        Text.checkInstant("last_token_issued_at", lastTokenIssuedAt);
+        label = Text.blankToNull(label);
+        note = Text.blankToNull(note);
+        externalId = Text.blankToNull(externalId);
+        // Length first, then the scrub: a field over its limit is refused before any scan.
         Text.checkLength("label", label, Text.MAX_LABEL);
         Text.checkLength("note", note, Text.MAX_NOTE);
         Text.checkLength("external id", externalId, Text.MAX_LABEL);
+        // A token pasted into a label or note by mistake must not reach the disk: tokens are credentials.
+        label = TokenScrubber.scrub(label);
+        note = TokenScrubber.scrub(note);
+        externalId = TokenScrubber.scrub(externalId);
     }
 
     public Optional<String> labelText() {

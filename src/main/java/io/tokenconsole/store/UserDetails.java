@@ -10,12 +10,13 @@ public record UserDetails(String label, String note, String externalId) {
     public static final UserDetails NONE = new UserDetails(null, null, null);
 
     public UserDetails {
-        label = TokenScrubber.scrub(label);
-        note = TokenScrubber.scrub(note);
-        externalId = TokenScrubber.scrub(externalId);
+        // Length first: the scrub is linear, but a field over its limit is refused before any scan.
         Text.checkLength("label", label, Text.MAX_LABEL);
         Text.checkLength("note", note, Text.MAX_NOTE);
         Text.checkLength("external id", externalId, Text.MAX_LABEL);
+        label = TokenScrubber.scrub(label);
+        note = TokenScrubber.scrub(note);
+        externalId = TokenScrubber.scrub(externalId);
     }
 
     public static UserDetails label(String label) {
