@@ -35,10 +35,10 @@ final class TokensIssueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionGuard.check(api.environment, confirmProduction, "issue a token");
         String user = userId.trim();
         try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorder)) {
+            ProductionGuard.check(session.client().target(), confirmProduction, "issue a token");
             IssuedToken token;
             try {
                 token = session.client().issueToken(user);
