@@ -34,14 +34,10 @@ public record SavedUser(
         label = Text.blankToNull(label);
         note = Text.blankToNull(note);
         externalId = Text.blankToNull(externalId);
-        // Length first, then the scrub: a field over its limit is refused before any scan.
-        Text.checkLength("label", label, Text.MAX_LABEL);
-        Text.checkLength("note", note, Text.MAX_NOTE);
-        Text.checkLength("external id", externalId, Text.MAX_LABEL);
         // A token pasted into a label or note by mistake must not reach the disk: tokens are credentials.
-        label = TokenScrubber.scrub(label);
-        note = TokenScrubber.scrub(note);
-        externalId = TokenScrubber.scrub(externalId);
+        label = Text.scrubbedField("label", label, Text.MAX_LABEL);
+        note = Text.scrubbedField("note", note, Text.MAX_NOTE);
+        externalId = Text.scrubbedField("external id", externalId, Text.MAX_LABEL);
     }
 
     public Optional<String> labelText() {

@@ -31,6 +31,20 @@ final class Text {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /**
+     * The free text as given, scrubbed of tokens and checked for length. Text far over the limit is
+     * refused before it is scanned at all; the room above the limit is for tokens pasted by mistake,
+     * which the scrub replaces by a short marker.
+     */
+    static String scrubbedField(String what, String value, int max) {
+        checkLength(what, value, max + ROOM_FOR_PASTED_TOKENS);
+        String scrubbed = TokenScrubber.scrub(value);
+        checkLength(what, scrubbed, max);
+        return scrubbed;
+    }
+
+    private static final int ROOM_FOR_PASTED_TOKENS = 8 * 1024;
+
     static void checkLength(String what, String value, int max) {
         if (value != null && value.length() > max) {
             throw new IllegalArgumentException("The " + what + " is " + value.length()
