@@ -31,6 +31,35 @@ public record ApiTarget(Environment environment, URI baseUrl) {
         return new ApiTarget(environment, url);
     }
 
+    /**
+     * Whether calls reach Argyle's production API, whatever the environment says: a sandbox
+     * target whose base URL (from {@code --base-url} or a saved override) names the production host
+     * acts on real customers just the same. Decided from the URL alone, without sending anything.
+     */
+    public boolean reachesProduction() {
+        return environment.isProduction() || isHost(baseUrl, Environment.PRODUCTION.defaultBaseUrl().orElseThrow().getHost());
+    }
+
+    /** Whether the base URL points at this machine (the local sandbox, an emulator, a local proxy). */
+    public boolean isOnThisMachine() {
+        String host = normalHost(baseUrl);
+        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+                || host.equals("[::1]") || host.equals("::1") || host.equals("0.0.0.0");
+    }
+
+    private static boolean isHost(URI url, String wanted) {
+        return normalHost(url).equals(wanted.toLowerCase(Locale.ROOT));
+    }
+
+    /** Lower case, without the trailing dot a fully qualified name may carry ({@code api.argyle.com.}). */
+    private static String normalHost(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        while (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return host;
+    }
+
     /** {@code path} starts with a slash and is relative to the base URL, e.g. {@code /users}. */
     URI resolve(String path) {
         return URI.create(baseUrl + path);

@@ -117,10 +117,13 @@ public abstract sealed class ArgyleApiException extends RuntimeException {
     public static final class ServerError extends ArgyleApiException {
         private final Duration retryAfter;
 
-        ServerError(String target, int status, Duration retryAfter, String apiText) {
+        ServerError(String target, int status, Duration retryAfter, String apiText, boolean onThisMachine) {
             super(target + " had a problem on its side (HTTP " + status + "): try again in a moment"
                     + (retryAfter == null ? "" : " (it asks to wait " + seconds(retryAfter) + ")")
-                    + "; if it keeps happening, report it to Argyle.", status, apiText, null);
+                    + (onThisMachine
+                            ? "; it runs on this machine (the local sandbox, an emulator or a proxy): check its fault"
+                                    + " plan or its own log, not Argyle."
+                            : "; if it keeps happening, report it to Argyle."), status, apiText, null);
             this.retryAfter = retryAfter;
         }
 

@@ -49,7 +49,7 @@ public final class ArgyleClient {
         this.target = Objects.requireNonNull(target, "target");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.explainer = new FailureExplainer(json, target, new Redaction(credentials.secret()), settings.requestTimeout());
+        this.explainer = new FailureExplainer(json, target, new Redaction(credentials), settings.requestTimeout());
     }
 
     /** The one {@link HttpClient} an application should share between all its clients. */
@@ -174,10 +174,11 @@ public final class ArgyleClient {
         }
         CompletableFuture<HttpResponse<String>> inFlight;
         try {
-            inFlight = http.sendAsync(call.request().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            inFlight = http.sendAsync(call.request().build(), BoundedBody.handler(BoundedBody.LONGEST_ANSWER, BoundedBody.LONGEST_ERROR));
         } catch (RuntimeException refusedToSend) {
-            // e.g. a base URL the HTTP client will not accept: fail the call rather than leave it hanging.
-            result.completeExceptionally(refusedToSend);
+            // e.g. a base URL the HTTP client will not accept: fail the call rather than leave it hanging,
+            // with the client's words scrubbed like any other text that may quote the request.
+            result.completeExceptionally(explainer.refusedToSend(refusedToSend));
             return;
         }
         // Cancelling the caller's future aborts the exchange on the wire, not just the wait for it.
@@ -202,7 +203,8 @@ public final class ArgyleClient {
             } catch (ArgyleApiException unreadable) {
                 problem = unreadable;
             } catch (RuntimeException bug) {
-                result.completeExceptionally(bug);
+                // Only scrubbed text leaves the client: its failures reach messages and the audit log.
+                result.completeExceptionally(explainer.fromFailure(bug));
                 return;
             }
             Optional<Duration> wait = call.mayRetry()

@@ -29,12 +29,14 @@ final class FailureExplainer {
 
     private final ObjectMapper json;
     private final String target;
+    private final boolean onThisMachine;
     private final Redaction redaction;
     private final Duration requestTimeout;
 
     FailureExplainer(ObjectMapper json, ApiTarget target, Redaction redaction, Duration requestTimeout) {
         this.json = json;
         this.target = target.describe();
+        this.onThisMachine = target.isOnThisMachine();
         this.redaction = redaction;
         this.requestTimeout = requestTimeout;
     }
@@ -54,7 +56,7 @@ final class FailureExplainer {
             }
             case 429 -> new ArgyleApiException.RateLimited(target, retryAfter(response), detail);
             default -> status >= 500
-                    ? new ArgyleApiException.ServerError(target, status, retryAfter(response), detail)
+                    ? new ArgyleApiException.ServerError(target, status, retryAfter(response), detail, onThisMachine)
                     : new ArgyleApiException.UnexpectedAnswer(target, status, "an unexpected status", detail);
         };
     }
@@ -64,10 +66,19 @@ final class FailureExplainer {
         return new ArgyleApiException.UnexpectedAnswer(target, response.statusCode(), whatWasWrong, null);
     }
 
+    /** The HTTP client would not send the request at all (a URL or header it refuses). */
+    ArgyleApiException refusedToSend(RuntimeException refused) {
+        return new ArgyleApiException.Unreachable(target, "the request could not be sent ("
+                + reason(refused, refused.getClass().getSimpleName()) + ")", redaction.scrubCause(refused));
+    }
+
     /** A failure before any answer arrived. */
     ArgyleApiException fromFailure(Throwable original) {
         if (original instanceof ArgyleApiException known) {
             return known;
+        }
+        if (original instanceof BoundedBody.TooLarge tooLarge) {
+            return new ArgyleApiException.UnexpectedAnswer(target, tooLarge.status, tooLarge.getMessage(), null);
         }
         Throwable failure = original;
         Throwable kept = redaction.scrubCause(original);
@@ -144,23 +155,37 @@ final class FailureExplainer {
         return fields;
     }
 
-    /** {@code Retry-After} is either seconds or an HTTP date. */
+    /**
+     * {@code Retry-After} is either seconds or an HTTP date. Whatever it says, the wait comes out
+     * between zero and {@link #LONGEST_RETRY_AFTER}: a server asking for 2^63 seconds is asking for
+     * "a very long time", and that is what the message says.
+     */
     static Duration retryAfter(HttpResponse<?> response) {
         String value = response.headers().firstValue("Retry-After").orElse(null);
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || value.length() > LONGEST_HEADER) {
             return null;
         }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant when = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(Instant.now(), when);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
+        String text = value.trim();
+        if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // More digits than a day has seconds is "longer than a day" without parsing a number that may not fit.
+            return text.length() > 9 ? LONGEST_RETRY_AFTER : bounded(Duration.ofSeconds(Long.parseLong(text)));
         }
+        try {
+            Instant when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return bounded(Duration.between(Instant.now(), when));
+        } catch (DateTimeParseException | ArithmeticException notDate) {
+            return null;
+        }
+    }
+
+    /** The longest wait a {@code Retry-After} is taken to ask for. */
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
+    private static final int LONGEST_HEADER = 100;
+
+    private static Duration bounded(Duration wait) {
+        if (wait.isNegative()) {
+            return Duration.ZERO;
+        }
+        return wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +55,9 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--latency-ms", paramLabel = "MS", description = "Delay every API answer by this long.")
     Long latencyMillis;
+
+    /** The admin endpoint takes no larger plan either. */
+    private static final int LARGEST_PLAN_FILE = 64 * 1024;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -151,9 +153,9 @@ final class EmulatorCommand implements Callable<Integer> {
             String text = faults;
             if (faults.startsWith("@")) {
                 try {
-                    text = Files.readString(Path.of(faults.substring(1)), StandardCharsets.UTF_8);
-                } catch (IOException unreadable) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--faults: cannot read " + faults.substring(1));
+                    text = BoundedFiles.readText(Path.of(faults.substring(1)), LARGEST_PLAN_FILE, "a fault plan");
+                } catch (IllegalArgumentException unreadable) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--faults: " + unreadable.getMessage());
                 }
             }
             try {
@@ -163,8 +165,9 @@ final class EmulatorCommand implements Callable<Integer> {
             }
         }
         if (latencyMillis != null) {
-            if (latencyMillis < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--latency-ms cannot be negative");
+            if (latencyMillis < 0 || latencyMillis > FaultPlan.LONGEST_LATENCY.toMillis()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--latency-ms is between 0 and "
+                        + FaultPlan.LONGEST_LATENCY.toMillis() + " (one minute)");
             }
             plan = plan.withLatency(Duration.ofMillis(latencyMillis));
         }

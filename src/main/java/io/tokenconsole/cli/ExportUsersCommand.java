@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
@@ -40,6 +41,9 @@ public final class ExportUsersCommand implements Callable<Integer> {
             description = "Only this environment (default: all).")
     Environment environment;
 
+    @Option(names = "--force", description = "Replace FILE if it exists (only ever a regular file).")
+    boolean force;
+
     ExportUsersCommand(CommandContext context) {
         this.context = context;
     }
@@ -56,15 +60,44 @@ public final class ExportUsersCommand implements Callable<Integer> {
                     return 0;
                 }
                 Path target = Path.of(file).toAbsolutePath();
-                int count = writeThenMove(target, out -> list.export(environment, chosen, out));
+                checkReplaceable(target, force);
+                int count = writeThenMove(target, force, out -> list.export(environment, chosen, out));
                 context.err().println("Exported " + count + " saved users to " + target);
                 return 0;
             }
         });
     }
 
-    /** Written beside the target and moved over it, so an interrupted export never leaves half a file. */
-    private static int writeThenMove(Path target, java.util.function.ToIntFunction<Writer> export) {
+    /**
+     * An export never replaces what is not a regular file — a symlink, a FIFO, a folder, a device
+     * such as {@code /dev/full} — and replaces a regular file only with {@code --force}.
+     */
+    private static void checkReplaceable(Path target, boolean force) {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(target + " exists and is not a regular file ("
+                    + kind(target) + "): an export only ever replaces a file. Choose another name.");
+        }
+        if (!force) {
+            throw new IllegalArgumentException(target + " exists: add --force to replace it, or choose another name.");
+        }
+    }
+
+    private static String kind(Path target) {
+        if (Files.isSymbolicLink(target)) {
+            return "a symbolic link";
+        }
+        return Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? "a folder" : "a device, pipe or socket";
+    }
+
+    /**
+     * Written to a temporary file beside the target and moved over it in one step, so an interrupted
+     * export never leaves half a file. Without {@code --force} the move refuses to replace anything
+     * that appeared meanwhile; with it, what is there is checked again just before the move.
+     */
+    private static int writeThenMove(Path target, boolean force, java.util.function.ToIntFunction<Writer> export) {
         Path folder = target.getParent();
         try {
             Path temporary = Files.createTempFile(folder, ".export", ".tmp");
@@ -73,11 +106,19 @@ public final class ExportUsersCommand implements Callable<Integer> {
                 try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                     count = export.applyAsInt(out);
                 }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                checkReplaceable(target, force);
+                if (force) {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    // Without REPLACE_EXISTING the move fails if something appeared at the name meanwhile.
+                    Files.move(temporary, target);
+                }
                 return count;
             } finally {
                 Files.deleteIfExists(temporary);
             }
+        } catch (java.nio.file.FileAlreadyExistsException appeared) {
+            throw new IllegalArgumentException(target + " appeared while exporting: add --force to replace it.");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -1,12 +1,14 @@
 package io.tokenconsole.cli;
 
-import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.argyle.ApiTarget;
 import io.tokenconsole.workflow.ProductionPolicy;
 
 /**
  * Commands that change something in production (create a user, issue a token) need an explicit
  * {@code --confirm-production}, so a pasted command line meant for the sandbox cannot act on
- * production by a wrong {@code --env} alone. The policy itself is {@link ProductionPolicy}'s.
+ * production by a wrong {@code --env} alone. The check looks at where the request would go
+ * ({@link ProductionPolicy#actsOnProduction}): {@code --env sandbox} with a base URL (given or
+ * saved) on Argyle's production host is production too.
  */
 final class ProductionGuard {
 
@@ -15,9 +17,10 @@ final class ProductionGuard {
     private ProductionGuard() {
     }
 
-    static void check(Environment environment, boolean confirmed, String action) {
-        if (environment.isProduction() && !confirmed) {
-            throw new CommandFailure(ProductionPolicy.commandLineRefusal(action));
+    static void check(ApiTarget target, boolean confirmed, String action) {
+        if (!ProductionPolicy.actsOnProduction(target) || confirmed) {
+            return;
         }
+        throw new CommandFailure(ProductionPolicy.commandLineRefusal(action, target));
     }
 }

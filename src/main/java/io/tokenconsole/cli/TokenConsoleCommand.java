@@ -44,11 +44,24 @@ public final class TokenConsoleCommand implements Runnable {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        return run(args, new CommandContext(in, outWriter, errWriter, env, Clock.systemUTC()));
+        int code = run(args, new CommandContext(in, outWriter, errWriter, env, Clock.systemUTC()));
+        // A PrintStream keeps its write errors to itself (a full disk, a closed pipe): ask it.
+        out.flush();
+        return code == 0 && out.checkError() ? outputLost(errWriter) : code;
     }
 
-    public static int run(String[] args, CommandContext context) {
+    /**
+     * Runs a command line. What it prints passes through {@link TerminalSafeWriter}; if standard output
+     * could not be written (a full disk, a closed pipe), the run fails with exit code 1 and says so,
+     * although the command itself did its work.
+     */
+    public static int run(String[] args, CommandContext given) {
+        CommandContext context = new CommandContext(given.in(), terminalSafe(given.out()), terminalSafe(given.err()),
+                given.env(), given.clock());
         CommandLine commandLine = new CommandLine(new TokenConsoleCommand(), new ContextFactory(context));
+        // picocli would replace "@file" by the file's lines and quote them in errors (--faults @/etc/shadow):
+        // arguments are taken as written, and a command that takes a file reads it itself.
+        commandLine.setExpandAtFiles(false);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -59,7 +72,18 @@ public final class TokenConsoleCommand implements Runnable {
         int code = commandLine.execute(args);
         context.out().flush();
         context.err().flush();
-        return code;
+        return code == 0 && given.out().checkError() ? outputLost(context.err()) : code;
+    }
+
+    private static int outputLost(PrintWriter err) {
+        err.println("token-console: could not write to standard output (a full disk or a closed pipe?): what the"
+                + " command printed is lost, although it did its work — 'token-console audit' shows what it did.");
+        err.flush();
+        return 1;
+    }
+
+    private static PrintWriter terminalSafe(PrintWriter writer) {
+        return new PrintWriter(new TerminalSafeWriter(writer), true);
     }
 
     /** Builds commands, handing each the context when it has a constructor that takes one. */

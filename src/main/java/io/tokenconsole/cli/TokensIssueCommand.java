@@ -33,10 +33,10 @@ final class TokensIssueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionGuard.check(api.environment, confirmProduction, "issue a token");
         String user = userId.trim();
         try (CommandWorkspace workspace = CommandWorkspace.open(this.workspace, context);
                 ApiSession session = ApiSession.open(api, context, workspace)) {
+            ProductionGuard.check(session.client().target(), confirmProduction, "issue a token");
             IssuedToken token;
             try {
                 token = session.client().issueToken(user);

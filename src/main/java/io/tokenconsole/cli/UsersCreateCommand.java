@@ -59,9 +59,9 @@ final class UsersCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NewUser user = new NewUser(externalId, metadata(), firstName, lastName, email, phoneNumber);
-        ProductionGuard.check(api.environment, confirmProduction, "create a user");
         try (CommandWorkspace recorded = CommandWorkspace.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorded)) {
+            ProductionGuard.check(session.client().target(), confirmProduction, "create a user");
             CreatedUser created;
             try {
                 created = session.client().createUser(user);

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The emulator's own controls, beside the API and guarded by the same key:
@@ -56,12 +56,12 @@ final class AdminRoutes implements HttpHandler {
         switch (method) {
             case "GET" -> Replies.json(exchange, 200, faults.describe());
             case "PUT", "POST" -> {
-                String body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                Optional<byte[]> body = RequestBody.read(exchange, RequestBody.LARGEST_FAULT_PLAN);
+                if (body.isEmpty()) {
+                    return;
                 }
                 try {
-                    faults.set(FaultPlan.parse(body));
+                    faults.set(FaultPlan.parse(new String(body.get(), StandardCharsets.UTF_8)));
                 } catch (IllegalArgumentException wrong) {
                     Replies.detail(exchange, 400, wrong.getMessage());
                     return;

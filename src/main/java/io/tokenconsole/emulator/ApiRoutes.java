@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +48,20 @@ final class ApiRoutes implements HttpHandler {
         try {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             ApiRoute route = ApiRoute.of(method, exchange.getRequestURI().getPath());
-            counts.record(route.name());
-            if (!waitOut(faults.latency())) {
+            if (route.known()) {
+                counts.record(route.name());
+            }
+            if (!apiKey.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                Replies.unauthorized(exchange);
+                return;
+            }
+            // The whole request is read before the planned latency, so a delay never holds a half-read
+            // request open; the JDK server's request timer stops once the body is in.
+            Optional<byte[]> body = RequestBody.read(exchange, RequestBody.LARGEST_API_BODY);
+            if (body.isEmpty()) {
+                return;
+            }
+            if (!faults.awaitLatency()) {
                 return;
             }
             Optional<FaultRule> fault = faults.pick(route.name());
@@ -59,11 +69,7 @@ final class ApiRoutes implements HttpHandler {
                 answerWithFault(exchange, fault.get());
                 return;
             }
-            if (!apiKey.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                Replies.unauthorized(exchange);
-                return;
-            }
-            serve(exchange, method, route);
+            serve(exchange, method, route, body.get());
         } catch (RuntimeException bug) {
             // The emulator's own mistake: answer like a server error rather than hang the client.
             Replies.detail(exchange, 500, "A server error occurred.");
@@ -72,11 +78,11 @@ final class ApiRoutes implements HttpHandler {
         }
     }
 
-    private void serve(HttpExchange exchange, String method, ApiRoute route) throws IOException {
+    private void serve(HttpExchange exchange, String method, ApiRoute route, byte[] body) throws IOException {
         switch (route.kind()) {
             case USERS -> {
                 switch (method) {
-                    case "POST" -> createUser(exchange);
+                    case "POST" -> createUser(exchange, body);
                     case "GET" -> listUsers(exchange);
                     default -> Replies.methodNotAllowed(exchange);
                 }
@@ -84,14 +90,14 @@ final class ApiRoutes implements HttpHandler {
             case ONE_USER -> {
                 switch (method) {
                     case "GET" -> getUser(exchange, route.userId());
-                    case "PATCH" -> updateUser(exchange, route.userId());
+                    case "PATCH" -> updateUser(exchange, route.userId(), body);
                     case "DELETE" -> deleteUser(exchange, route.userId());
                     default -> Replies.methodNotAllowed(exchange);
                 }
             }
             case USER_TOKENS -> {
                 if (method.equals("POST")) {
-                    issueToken(exchange);
+                    issueToken(exchange, body);
                 } else {
                     Replies.methodNotAllowed(exchange);
                 }
@@ -100,8 +106,8 @@ final class ApiRoutes implements HttpHandler {
         }
     }
 
-    private void createUser(HttpExchange exchange) throws IOException {
-        Optional<UserFields.Checked> checked = readUserFields(exchange);
+    private void createUser(HttpExchange exchange, byte[] body) throws IOException {
+        Optional<UserFields.Checked> checked = readUserFields(exchange, body);
         if (checked.isEmpty()) {
             return;
         }
@@ -143,12 +149,12 @@ final class ApiRoutes implements HttpHandler {
         Replies.json(exchange, 200, user.get().toJson());
     }
 
-    private void updateUser(HttpExchange exchange, String id) throws IOException {
+    private void updateUser(HttpExchange exchange, String id, byte[] bytes) throws IOException {
         if (users.find(id).isEmpty()) {
             Replies.notFound(exchange);
             return;
         }
-        Optional<UserFields.Checked> checked = readUserFields(exchange);
+        Optional<UserFields.Checked> checked = readUserFields(exchange, bytes);
         if (checked.isEmpty()) {
             return;
         }
@@ -168,8 +174,8 @@ final class ApiRoutes implements HttpHandler {
         }
     }
 
-    private void issueToken(HttpExchange exchange) throws IOException {
-        Optional<JsonNode> body = readObject(exchange);
+    private void issueToken(HttpExchange exchange, byte[] bytes) throws IOException {
+        Optional<JsonNode> body = readObject(exchange, bytes);
         if (body.isEmpty()) {
             return;
         }
@@ -190,8 +196,8 @@ final class ApiRoutes implements HttpHandler {
     }
 
     /** A user's fields from the body, checked; empty after answering 400 with the body's or the fields' problems. */
-    private Optional<UserFields.Checked> readUserFields(HttpExchange exchange) throws IOException {
-        Optional<JsonNode> body = readObject(exchange);
+    private Optional<UserFields.Checked> readUserFields(HttpExchange exchange, byte[] bytes) throws IOException {
+        Optional<JsonNode> body = readObject(exchange, bytes);
         if (body.isEmpty()) {
             return Optional.empty();
         }
@@ -204,11 +210,7 @@ final class ApiRoutes implements HttpHandler {
     }
 
     /** The body as a JSON object, or empty after answering 400 the way Argyle does. No body counts as {@code {}}. */
-    private Optional<JsonNode> readObject(HttpExchange exchange) throws IOException {
-        byte[] bytes;
-        try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readAllBytes();
-        }
+    private Optional<JsonNode> readObject(HttpExchange exchange, byte[] bytes) throws IOException {
         if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return Optional.of(JsonNodeFactory.instance.objectNode());
         }
@@ -246,24 +248,9 @@ final class ApiRoutes implements HttpHandler {
             }
             case DROP_CONNECTION -> {
                 // Closing an exchange before any headers are sent closes the socket: the client sees
-                // the connection end with no answer at all.
-                exchange.getRequestBody().readAllBytes();
+                // the connection end with no answer at all. (The body was read, within its cap.)
             }
             case MALFORMED_BODY -> Replies.raw(exchange, 200, CUT_OFF_JSON);
-        }
-    }
-
-    /** Sleeps for the planned latency; false when the emulator is stopping meanwhile. */
-    private static boolean waitOut(Duration latency) {
-        if (latency.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(latency.toMillis());
-            return true;
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

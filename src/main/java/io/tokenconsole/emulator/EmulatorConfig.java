@@ -23,6 +23,12 @@ public record EmulatorConfig(
         int threads,
         Path usersFile) {
 
+    /**
+     * How many requests the default sandbox serves at once (one thread each, made only when needed):
+     * far more than slow or stuck clients on one machine hold, so they never starve the rest.
+     */
+    public static final int MOST_REQUESTS_AT_ONCE = 256;
+
     public EmulatorConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(faults, "faults");
@@ -36,7 +42,8 @@ public record EmulatorConfig(
     }
 
     public static EmulatorConfig defaults() {
-        return new EmulatorConfig(InetAddress.getLoopbackAddress(), 0, null, null, FaultPlan.NONE, Clock.systemUTC(), 16, null);
+        return new EmulatorConfig(InetAddress.getLoopbackAddress(), 0, null, null, FaultPlan.NONE, Clock.systemUTC(),
+                MOST_REQUESTS_AT_ONCE, null);
     }
 
     public EmulatorConfig withPort(int value) {

@@ -32,6 +32,11 @@ import java.util.Set;
  */
 public record FaultPlan(Duration latency, List<FaultRule> rules) {
 
+    /** The longest planned delay: long enough for any timeout test, short enough that nothing hangs. */
+    public static final Duration LONGEST_LATENCY = Duration.ofMinutes(1);
+    /** More rules than anyone writes by hand; each request walks them all. */
+    static final int MOST_RULES = 100;
+
     public static final FaultPlan NONE = new FaultPlan(Duration.ZERO, List.of());
 
     private static final Set<String> FIELDS = Set.of("latency_ms", "rules");
@@ -40,6 +45,13 @@ public record FaultPlan(Duration latency, List<FaultRule> rules) {
         Objects.requireNonNull(latency, "latency");
         if (latency.isNegative()) {
             throw new IllegalArgumentException("\"latency_ms\" cannot be negative");
+        }
+        if (latency.compareTo(LONGEST_LATENCY) > 0) {
+            throw new IllegalArgumentException("\"latency_ms\" is at most " + LONGEST_LATENCY.toMillis()
+                    + " (one minute)");
+        }
+        if (rules.size() > MOST_RULES) {
+            throw new IllegalArgumentException("a fault plan holds at most " + MOST_RULES + " rules");
         }
         rules = List.copyOf(rules);
     }
@@ -68,7 +80,10 @@ public record FaultPlan(Duration latency, List<FaultRule> rules) {
         try {
             json = new ObjectMapper().readTree(text == null ? "" : text);
         } catch (JacksonException notJson) {
-            throw new IllegalArgumentException("the fault plan is not valid JSON: " + notJson.getOriginalMessage());
+            // Where, not what: the text may be a file that was never meant to be shown (--faults @FILE).
+            var where = notJson.getLocation();
+            throw new IllegalArgumentException("the fault plan is not valid JSON"
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         }
         return fromJson(json);
     }
@@ -90,7 +105,8 @@ public record FaultPlan(Duration latency, List<FaultRule> rules) {
         if (json.hasNonNull("latency_ms")) {
             JsonNode latency = json.get("latency_ms");
             if (!latency.canConvertToExactIntegral() || !latency.canConvertToLong()) {
-                throw new IllegalArgumentException("\"latency_ms\" must be a whole number of milliseconds");
+                throw new IllegalArgumentException("\"latency_ms\" must be a whole number of milliseconds, at most "
+                        + LONGEST_LATENCY.toMillis());
             }
             latencyMillis = latency.longValue();
         }
@@ -99,6 +115,9 @@ public record FaultPlan(Duration latency, List<FaultRule> rules) {
         if (ruleList != null && !ruleList.isNull()) {
             if (!ruleList.isArray()) {
                 throw new IllegalArgumentException("\"rules\" must be a list");
+            }
+            if (ruleList.size() > MOST_RULES) {
+                throw new IllegalArgumentException("a fault plan holds at most " + MOST_RULES + " rules");
             }
             ruleList.forEach(rule -> rules.add(FaultRule.fromJson(rule)));
         }

@@ -32,6 +32,21 @@ public record FaultRule(Fault fault, Double share, Integer next, Integer retryAf
         if (retryAfterSeconds != null && retryAfterSeconds < 0) {
             throw new IllegalArgumentException("\"retry_after_seconds\" cannot be negative");
         }
+        if (route != null) {
+            if (route.isBlank()) {
+                throw new IllegalArgumentException("\"route\" is empty: leave it out to fault every route");
+            }
+            String known = ApiRoute.knownName(route);
+            if (known == null) {
+                throw new IllegalArgumentException("unknown route \"" + shortened(route) + "\" (known: "
+                        + String.join(", ", ApiRoute.KNOWN) + ")");
+            }
+            route = known;
+        }
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     /** The next {@code count} requests (on any route) get {@code fault}. */
@@ -69,6 +84,9 @@ public record FaultRule(Fault fault, Double share, Integer next, Integer retryAf
         Integer next = json.hasNonNull("next") ? Integer.valueOf(wholeNumber(json, "next")) : null;
         Integer retryAfter = json.hasNonNull("retry_after_seconds") ? Integer.valueOf(wholeNumber(json, "retry_after_seconds"))
                 : fault == Fault.RATE_LIMITED ? Integer.valueOf(1) : null;
+        if (json.has("route") && !json.get("route").isNull() && !json.get("route").isTextual()) {
+            throw new IllegalArgumentException("\"route\" is text such as \"POST /v2/users\"");
+        }
         String route = json.hasNonNull("route") ? json.get("route").asText() : null;
         return new FaultRule(fault, share, next, retryAfter, route);
     }

@@ -31,7 +31,12 @@ final class FaultSwitch {
     }
 
     void set(FaultPlan plan) {
-        armed.set(Armed.of(plan));
+        synchronized (this) {
+            armed.set(Armed.of(plan));
+            // Requests waiting out the old plan's latency re-check against the new one: clearing
+            // the plan frees them at once.
+            notifyAll();
+        }
     }
 
     FaultPlan plan() {
@@ -40,6 +45,28 @@ final class FaultSwitch {
 
     Duration latency() {
         return armed.get().plan().latency();
+    }
+
+    /**
+     * Waits out the planned latency, measured from now against whichever plan is in force while
+     * waiting; false when the emulator is stopping meanwhile.
+     */
+    boolean awaitLatency() {
+        long start = System.nanoTime();
+        synchronized (this) {
+            while (true) {
+                long leftMillis = latency().toMillis() - (System.nanoTime() - start) / 1_000_000;
+                if (leftMillis <= 0) {
+                    return true;
+                }
+                try {
+                    wait(leftMillis);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
     }
 
     /** The fault this request on {@code route} gets, if any; a "next N" rule is used up by firing. */

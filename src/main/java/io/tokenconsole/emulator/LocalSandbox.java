@@ -8,8 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,11 +28,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalSandbox implements AutoCloseable {
 
+    /** A request (headers and body) must arrive whole within this many seconds, or its connection is closed. */
+    public static final int REQUEST_SECONDS = 5;
+    /** An answer must be taken within this many seconds after its request arrived: the longest latency plus slack. */
+    public static final int ANSWER_SECONDS = (int) FaultPlan.LONGEST_LATENCY.toSeconds() + 30;
+
     static {
+        // Read once, when the JDK server's classes load; a value set by whoever runs us wins.
         // The JDK server writes headers and body separately; with Nagle's algorithm on, each small
-        // answer can wait ~40 ms for the client's delayed ACK. Read once, when the server class loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        // answer can wait ~40 ms for the client's delayed ACK.
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        // A worker reads a request's headers and body itself, blocking: without these timers a client
+        // that sends half a request holds a worker for ever, and enough of them freeze the sandbox.
+        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        setIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(ANSWER_SECONDS));
+    }
+
+    private static void setIfAbsent(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
     }
 
@@ -72,7 +87,7 @@ public final class LocalSandbox implements AutoCloseable {
         TokenMint mint = new TokenMint(signingKey, apiKey.id(), config.clock());
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
-        ExecutorService workers = Executors.newFixedThreadPool(config.threads(), namedDaemons());
+        ExecutorService workers = workers(config.threads());
         server.setExecutor(workers);
         server.createContext("/v2/", new ApiRoutes(apiKey, users, mint, faults, counts));
         server.createContext("/_emulator/", new AdminRoutes(apiKey, faults, counts));
@@ -153,6 +168,19 @@ public final class LocalSandbox implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Up to {@code most} requests are served at once, each on its own thread, made when needed and
+     * ended after half a minute idle; more wait their turn. A slow or silent client holds one thread
+     * for at most {@link #REQUEST_SECONDS}, so it takes {@code most} of them at once to make the
+     * others wait — and then only that long.
+     */
+    private static ExecutorService workers(int most) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(most, most, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), namedDaemons());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static ThreadFactory namedDaemons() {

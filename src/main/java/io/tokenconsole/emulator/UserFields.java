@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 final class UserFields {
 
     static final int LONGEST_EXTERNAL_ID = 100;
+    /** How deep {@code external_metadata} may nest: anything deeper could not be written back in a list. */
+    static final int DEEPEST_METADATA = 32;
+    /** How long {@code external_metadata} may be, written as JSON: a page of 200 users stays a few megabytes. */
+    static final int LONGEST_METADATA = 16 * 1024;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ().-]{5,18}[0-9]$");
     private static final List<String> TEXT_FIELDS = List.of("external_id", "first_name", "last_name", "email", "phone_number");
@@ -36,6 +40,11 @@ final class UserFields {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (name.equals("external_metadata")) {
+                String problem = metadataProblem(value);
+                if (problem != null) {
+                    problem(problems, name, problem);
+                    continue;
+                }
                 fields.put(name, value);
             } else if (TEXT_FIELDS.contains(name)) {
                 if (!value.isNull() && !value.isTextual()) {
@@ -52,6 +61,39 @@ final class UserFields {
         return new Checked(fields, problems);
     }
 
+    /**
+     * Why {@code external_metadata} cannot be kept, or null. What is accepted must be written back
+     * in every answer that lists the user, so depth and size are checked here, once, at the door.
+     */
+    private static String metadataProblem(JsonNode value) {
+        if (depth(value) > DEEPEST_METADATA) {
+            return "Ensure this value has no more than " + DEEPEST_METADATA + " levels of nesting.";
+        }
+        if (value.toString().length() > LONGEST_METADATA) {
+            return "Ensure this value has no more than " + LONGEST_METADATA + " characters when written as JSON.";
+        }
+        return null;
+    }
+
+    /** Nesting depth without recursion, stopping as soon as it passes the limit. */
+    private static int depth(JsonNode root) {
+        java.util.ArrayDeque<Map.Entry<JsonNode, Integer>> pending = new java.util.ArrayDeque<>();
+        pending.push(Map.entry(root, 1));
+        int deepest = 0;
+        while (!pending.isEmpty()) {
+            Map.Entry<JsonNode, Integer> next = pending.pop();
+            int level = next.getValue();
+            deepest = Math.max(deepest, level);
+            if (deepest > DEEPEST_METADATA) {
+                return deepest;
+            }
+            if (next.getKey().isContainerNode()) {
+                next.getKey().forEach(child -> pending.push(Map.entry(child, level + 1)));
+            }
+        }
+        return deepest;
+    }
+
     private static void checkText(String name, String text, Map<String, List<String>> problems) {
         switch (name) {
             case "external_id" -> {
@@ -60,12 +102,14 @@ final class UserFields {
                 }
             }
             case "email" -> {
-                if (!text.isEmpty() && !EMAIL.matcher(text).matches()) {
+                if (text.length() > 254) {
+                    problem(problems, name, "Ensure this field has no more than 254 characters.");
+                } else if (!text.isEmpty() && !EMAIL.matcher(text).matches()) {
                     problem(problems, name, "Enter a valid email address.");
                 }
             }
             case "phone_number" -> {
-                if (!text.isEmpty() && !PHONE.matcher(text).matches()) {
+                if (text.length() > 32 || !text.isEmpty() && !PHONE.matcher(text).matches()) {
                     problem(problems, name, "Enter a valid phone number.");
                 }
             }

@@ -3,11 +3,13 @@ package io.tokenconsole.inspect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenconsole.text.TokenShapes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,13 +25,11 @@ public final class PasteCleaner {
     private static final List<String> TOKEN_FIELDS =
             List.of("user_token", "userToken", "token", "access_token", "id_token");
 
-    private static final Pattern LINK_SNIPPET =
-            Pattern.compile("userToken[\"']?\\s*[:=]\\s*([\"'`])(.*?)\\1", Pattern.DOTALL);
+    private static final String LINK_NAME = "userToken";
+    private static final String QUOTES = "\"'`";
     private static final Pattern AUTHORIZATION = Pattern.compile("^authorization\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern BEARER = Pattern.compile("^bearer\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN_CHARACTERS = Pattern.compile("[A-Za-z0-9_\\-+/=.]+");
-    private static final Pattern EMBEDDED_TOKEN =
-            Pattern.compile("eyJ[A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]*){2}(?:(?:\\.[A-Za-z0-9_\\-]*){2})?");
     private static final Pattern LINE_CONTINUATION = Pattern.compile("\\\\\\R");
 
     private final ObjectMapper json;
@@ -100,21 +100,46 @@ public final class PasteCleaner {
         return null;
     }
 
+    /**
+     * {@code userToken: '…'}, {@code userToken = "…"}, {@code "userToken": `…`}: the first such value.
+     * A plain scan, linear in the paste: each occurrence of the name is looked at once, and the
+     * closing quote is searched for only when the text holds one after it.
+     */
     private static String fromLinkSnippet(String text, List<String> notes) {
-        if (!text.contains("userToken")) {
-            return text;
-        }
-        Matcher matcher = LINK_SNIPPET.matcher(text);
-        if (matcher.find()) {
-            notes.add("took the userToken from a Link initialisation snippet");
-            return matcher.group(2).strip();
+        int name = text.indexOf(LINK_NAME);
+        while (name >= 0) {
+            int at = name + LINK_NAME.length();
+            if (at < text.length() && (text.charAt(at) == '"' || text.charAt(at) == '\'')) {
+                at++;
+            }
+            at = skipWhitespace(text, at);
+            if (at < text.length() && (text.charAt(at) == ':' || text.charAt(at) == '=')) {
+                at = skipWhitespace(text, at + 1);
+                if (at < text.length() && QUOTES.indexOf(text.charAt(at)) >= 0) {
+                    char quote = text.charAt(at);
+                    if (text.lastIndexOf(quote) > at) {
+                        int end = text.indexOf(quote, at + 1);
+                        notes.add("took the userToken from a Link initialisation snippet");
+                        return text.substring(at + 1, end).strip();
+                    }
+                }
+            }
+            name = text.indexOf(LINK_NAME, name + LINK_NAME.length());
         }
         return text;
     }
 
+    private static int skipWhitespace(String text, int from) {
+        int at = from;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
     private static String withoutHeaderName(String text, List<String> notes) {
         Matcher matcher = AUTHORIZATION.matcher(text);
-        if (matcher.find()) {
+        if (matcher.lookingAt()) {
             notes.add("removed 'Authorization:' header name");
             return text.substring(matcher.end()).strip();
         }
@@ -123,7 +148,7 @@ public final class PasteCleaner {
 
     private static String withoutBearer(String text, List<String> notes) {
         Matcher matcher = BEARER.matcher(text);
-        if (matcher.find()) {
+        if (matcher.lookingAt()) {
             notes.add("removed 'Bearer ' prefix");
             return text.substring(matcher.end()).strip();
         }
@@ -166,10 +191,10 @@ public final class PasteCleaner {
         if (TOKEN_CHARACTERS.matcher(text).matches()) {
             return text;
         }
-        Matcher matcher = EMBEDDED_TOKEN.matcher(text);
-        if (matcher.find()) {
+        Optional<TokenShapes.Span> found = TokenShapes.firstCompactToken(text);
+        if (found.isPresent()) {
             notes.add("picked the token out of the surrounding text");
-            return matcher.group();
+            return text.substring(found.get().start(), found.get().end());
         }
         return text;
     }

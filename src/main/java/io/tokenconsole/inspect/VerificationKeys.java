@@ -22,8 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads key material a person pastes or points at: a PEM public key or certificate, a JWKS
@@ -32,8 +30,10 @@ import java.util.regex.Pattern;
  */
 public final class VerificationKeys {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final String BEGIN = "-----BEGIN ";
+    private static final String DASHES = "-----";
+    /** A PEM type is a few words ("PUBLIC KEY", "CERTIFICATE"); anything longer is not a type line. */
+    private static final int LONGEST_PEM_TYPE = 40;
     private static final Map<String, String> CURVES = Map.of(
             "P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
 
@@ -66,15 +66,24 @@ public final class VerificationKeys {
         return new VerificationKey.SharedSecret(secret.getBytes(StandardCharsets.UTF_8), Optional.empty());
     }
 
+    /** The first PEM block, found with plain searches: linear in the text, whatever it holds. */
     private static VerificationKey fromPem(String text) {
-        Matcher matcher = PEM.matcher(text);
-        if (!matcher.find()) {
+        int begin = text.indexOf(BEGIN);
+        int typeEnd = begin < 0 ? -1 : text.indexOf(DASHES, begin + BEGIN.length());
+        String type = typeEnd < 0 ? "" : text.substring(begin + BEGIN.length(), typeEnd);
+        if (typeEnd < 0 || type.isEmpty() || type.length() > LONGEST_PEM_TYPE
+                || !type.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ')) {
+            throw new IllegalArgumentException("The PEM block has no readable -----BEGIN ...----- line.");
+        }
+        String endLine = "-----END " + type + DASHES;
+        int end = text.indexOf(endLine, typeEnd + DASHES.length());
+        if (end < 0) {
             throw new IllegalArgumentException("The PEM block is incomplete: it needs its -----END ...----- line.");
         }
-        String type = matcher.group(1);
+        String body = text.substring(typeEnd + DASHES.length(), end);
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(matcher.group(2).replaceAll("\\s+", ""));
+            der = Base64.getMimeDecoder().decode(body.replaceAll("\\s+", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The PEM block's body is not valid base64.");
         }
@@ -118,7 +127,10 @@ public final class VerificationKeys {
         try {
             root = json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The key set is not valid JSON: " + e.getOriginalMessage());
+            // Where, not what: the file may be something never meant to be shown.
+            throw new IllegalArgumentException("The key set is not valid JSON"
+                    + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")."));
         }
         if (root.has("keys") && root.get("keys").isArray()) {
             List<VerificationKey> keys = new ArrayList<>();

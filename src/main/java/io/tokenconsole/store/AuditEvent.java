@@ -24,8 +24,8 @@ public record AuditEvent(
         Objects.requireNonNull(outcome, "outcome");
         userId = Text.blankToNull(userId);
         // Free text reaches the disk: scrub anything token-shaped, and keep it short.
-        detail = TokenScrubber.scrub(Text.blankToNull(detail));
-        if (userId != null && userId.length() > 200) {
+        detail = TokenScrubber.scrub(Text.shortened(Text.blankToNull(detail), Text.MAX_NOTE));
+        if (userId != null && userId.length() > Text.MAX_LABEL) {
             throw new IllegalArgumentException("A user id of " + userId.length() + " characters is not a user id");
         }
         // Argyle ids are UUIDs, compared case-insensitively everywhere in the console.

@@ -77,14 +77,26 @@ final class Csv {
         }
     }
 
-    /** Reads records one at a time; a quoted cell may span lines. Blank lines are skipped. */
+    /**
+     * Reads records one at a time; a quoted cell may span lines. Blank lines are skipped. The input,
+     * each cell and each row are bounded: past a bound the reader stops with a {@link MalformedException}
+     * naming the line, so a device like {@code /dev/zero} or a file with no line ends costs a bounded
+     * amount of memory and time.
+     */
     static final class Reader {
         private final java.io.Reader in;
+        private final long longestInput;
+        private final int longestCell;
+        private final int mostCells;
+        private long consumed;
         private int line = 1;
         private int pushedBack = -2;
 
-        Reader(java.io.Reader in) {
+        Reader(java.io.Reader in, long longestInput, int longestCell, int mostCells) {
             this.in = in;
+            this.longestInput = longestInput;
+            this.longestCell = longestCell;
+            this.mostCells = mostCells;
         }
 
         /** The next record, or {@code null} at the end of the input. */
@@ -99,6 +111,16 @@ final class Csv {
                 int c;
                 while ((c = read()) != -1) {
                     sawAnything = true;
+                    if (consumed > longestInput) {
+                        throw new MalformedException(startLine, "the file is longer than " + longestInput / (1024 * 1024)
+                                + " MiB; split it");
+                    }
+                    if (cell.length() > longestCell) {
+                        throw new MalformedException(startLine, "a cell is longer than " + longestCell + " characters");
+                    }
+                    if (cells.size() > mostCells) {
+                        throw new MalformedException(startLine, "a row has more than " + mostCells + " cells");
+                    }
                     if (inQuotes) {
                         if (c == '"') {
                             int after = read();
@@ -156,6 +178,7 @@ final class Csv {
                 pushedBack = -2;
                 return c;
             }
+            consumed++;
             return in.read();
         }
 
@@ -164,7 +187,7 @@ final class Csv {
         }
     }
 
-    static Reader reader(java.io.Reader in) {
-        return new Reader(in);
+    static Reader reader(java.io.Reader in, long longestInput, int longestCell, int mostCells) {
+        return new Reader(in, longestInput, longestCell, mostCells);
     }
 }

@@ -110,6 +110,7 @@ public record DataFolder(Path path, Source source) {
     public Path ensureExists() {
         try {
             if (Files.isDirectory(path)) {
+                tightenIfOurs();
                 return path;
             }
             if (supportsPosix()) {
@@ -125,6 +126,33 @@ public record DataFolder(Path path, Source source) {
             return path;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What Token Console keeps in its folder; a folder holding only these is ours to lock down. */
+    private static final Set<String> OUR_FILES = Set.of("workspace.db", "workspace.db-wal", "workspace.db-shm",
+            "workspace.db-journal", "local-sandbox.json");
+
+    /**
+     * An existing folder others can read (made by hand, or by an older version, as 755) is made
+     * owner-only when it holds nothing but Token Console's files. A folder that holds other things
+     * — someone pointed --data-dir at their home — is left as it is: its permissions are theirs.
+     * The database file itself is created owner-only either way.
+     */
+    private void tightenIfOurs() throws IOException {
+        if (!supportsPosix()) {
+            return;
+        }
+        Set<PosixFilePermission> now = Files.getPosixFilePermissions(path);
+        if (now.equals(OWNER_ONLY_FOLDER)) {
+            return;
+        }
+        try (var entries = Files.list(path)) {
+            if (entries.allMatch(entry -> OUR_FILES.contains(entry.getFileName().toString()))) {
+                Files.setPosixFilePermissions(path, OWNER_ONLY_FOLDER);
+            }
+        } catch (java.nio.file.AccessDeniedException notOurs) {
+            // Another account's folder: using it is allowed, changing it is not ours to do.
         }
     }
 

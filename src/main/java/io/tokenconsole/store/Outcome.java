@@ -21,7 +21,8 @@ public sealed interface Outcome permits Outcome.Ok, Outcome.Failed {
     record Failed(String error) implements Outcome {
         public Failed {
             Objects.requireNonNull(error, "error");
-            error = TokenScrubber.scrub(error);
+            // Error text may quote a request (an echoing server, a proxy): cut, then scrub of tokens and credentials.
+            error = TokenScrubber.scrubError(Text.shortened(error, Text.MAX_NOTE));
         }
 
         @Override

@@ -28,15 +28,17 @@ public record SavedUser(
     public SavedUser {
         Objects.requireNonNull(environment, "environment");
         id = UserIds.normalize(id);
-        // A token pasted into a label or note by mistake must not reach the disk: tokens are credentials.
-        label = TokenScrubber.scrub(Text.blankToNull(label));
-        note = TokenScrubber.scrub(Text.blankToNull(note));
-        externalId = TokenScrubber.scrub(Text.blankToNull(externalId));
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(origin, "origin");
-        Text.checkLength("label", label, Text.MAX_LABEL);
-        Text.checkLength("note", note, Text.MAX_NOTE);
-        Text.checkLength("external id", externalId, Text.MAX_LABEL);
+        Text.checkInstant("created_at", createdAt);
+        Text.checkInstant("last_token_issued_at", lastTokenIssuedAt);
+        label = Text.blankToNull(label);
+        note = Text.blankToNull(note);
+        externalId = Text.blankToNull(externalId);
+        // A token pasted into a label or note by mistake must not reach the disk: tokens are credentials.
+        label = Text.scrubbedField("label", label, Text.MAX_LABEL);
+        note = Text.scrubbedField("note", note, Text.MAX_NOTE);
+        externalId = Text.scrubbedField("external id", externalId, Text.MAX_LABEL);
     }
 
     public Optional<String> labelText() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.argyle.Environment;
@@ -50,7 +51,20 @@ public final class SharedUserList {
             "environment", "id", "label", "note", "external_id", "created_at", "last_token_issued_at", "origin");
     static final String JSON_KIND = "token-console/saved-users";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest file an import reads: some 150,000 users, far more than a team shares. */
+    static final int LONGEST_FILE = 32 * 1024 * 1024;
+    /** The longest cell or JSON string: four times the longest note. */
+    static final int LONGEST_CELL = 4 * Text.MAX_NOTE;
+    /** How many rows one transaction saves: other writers (the window) get their turn between batches. */
+    static final int BATCH = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(LONGEST_CELL)
+                    .maxNestingDepth(32)
+                    .maxDocumentLength(LONGEST_FILE)
+                    .build())
+            .build());
 
     private final Workspace workspace;
 
@@ -150,21 +164,65 @@ public final class SharedUserList {
             readJson(in, defaultEnvironment, now, candidates, rejected);
         }
         int[] counts = {0, 0};
-        workspace.write(connection -> {
-            for (Candidate candidate : candidates) {
-                SaveResult result = workspace.users().upsert(connection, candidate.user(), UserDetails.NONE);
-                counts[result.added() ? 0 : 1]++;
+        int parts = Math.max(1, (candidates.size() + BATCH - 1) / BATCH);
+        for (int part = 0; part < parts; part++) {
+            List<Candidate> batch = candidates.subList(part * BATCH, Math.min(candidates.size(), (part + 1) * BATCH));
+            int rejectedBefore = rejected.size();
+            try {
+                saveBatch(batch, part, parts, defaultEnvironment, source, rejected.size(), candidates.isEmpty(), counts);
+            } catch (WorkspaceException failed) {
+                // All or report: every row from this batch on is reported as not saved, with the reason.
+                for (Candidate unsaved : candidates.subList(part * BATCH, candidates.size())) {
+                    rejected.add(new ImportReport.Rejected(unsaved.line(), "not saved: " + failed.getMessage()));
+                }
+                recordFailure(defaultEnvironment, source, rejected.size() - rejectedBefore, failed);
+                break;
             }
-            String detail = counts[0] + " added, " + counts[1] + " updated, " + rejected.size() + " rejected"
-                    + (source == null ? "" : " from " + source);
-            Outcome outcome = candidates.isEmpty() && !rejected.isEmpty()
-                    ? new Outcome.Failed("no row could be imported") : Outcome.OK;
-            workspace.audit().append(connection,
-                    new AuditEvent(defaultEnvironment, AuditAction.USERS_IMPORTED, null, null, outcome, detail));
-            return null;
-        });
+        }
         rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejected::line));
         return new ImportReport(counts[0], counts[1], rejected);
+    }
+
+    /**
+     * One transaction: a batch of rows and the audit row that names them. A process killed during an
+     * import leaves whole batches, each with its audit row saying which lines it saved, and nothing
+     * of the batch it was in.
+     */
+    private void saveBatch(List<Candidate> batch, int part, int parts, Environment defaultEnvironment, String source,
+            int rejectedCount, boolean nothingToSave, int[] counts) {
+        workspace.write(connection -> {
+            int added = 0;
+            int updated = 0;
+            for (Candidate candidate : batch) {
+                SaveResult result = workspace.users().upsert(connection, candidate.user(), UserDetails.NONE);
+                if (result.added()) {
+                    added++;
+                } else {
+                    updated++;
+                }
+            }
+            boolean last = part == parts - 1;
+            String detail = (parts == 1 ? "" : "part " + (part + 1) + " of " + parts + ", lines "
+                    + batch.get(0).line() + "–" + batch.get(batch.size() - 1).line() + ": ")
+                    + added + " added, " + updated + " updated"
+                    + (last ? ", " + rejectedCount + " rejected" : "")
+                    + (source == null ? "" : " from " + source);
+            Outcome outcome = nothingToSave && rejectedCount > 0 ? new Outcome.Failed("no row could be imported") : Outcome.OK;
+            workspace.audit().append(connection,
+                    new AuditEvent(defaultEnvironment, AuditAction.USERS_IMPORTED, null, null, outcome, detail));
+            counts[0] += added;
+            counts[1] += updated;
+            return null;
+        });
+    }
+
+    private void recordFailure(Environment environment, String source, int unsaved, WorkspaceException failed) {
+        try {
+            workspace.audit().record(new AuditEvent(environment, AuditAction.USERS_IMPORTED, null, null,
+                    new Outcome.Failed(failed.getMessage()), unsaved + " rows not saved" + (source == null ? "" : " from " + source)));
+        } catch (WorkspaceException stillFailing) {
+            // The report lists every unsaved row; the workspace cannot take the note now.
+        }
     }
 
     private record Candidate(int line, SavedUser user) {
@@ -172,7 +230,7 @@ public final class SharedUserList {
 
     private static void readCsv(Reader in, Environment defaultEnvironment, Instant now,
             List<Candidate> candidates, List<ImportReport.Rejected> rejected) {
-        Csv.Reader reader = Csv.reader(in);
+        Csv.Reader reader = Csv.reader(in, LONGEST_FILE, LONGEST_CELL, COLUMNS.size() * 4);
         Map<String, Integer> header = null;
         try {
             Csv.Row row;
@@ -269,15 +327,20 @@ public final class SharedUserList {
                 continue;
             }
             Map<String, String> fields = new HashMap<>();
+            String notText = null;
             for (String column : COLUMNS) {
                 JsonNode value = node.get(column);
                 if (value != null && !value.isNull()) {
                     if (!value.isValueNode()) {
-                        fields.put(column, "\u0000"); // reported below as a bad value
+                        notText = notText == null ? column : notText;
                     } else {
                         fields.put(column, value.asText());
                     }
                 }
+            }
+            if (notText != null) {
+                rejected.add(new ImportReport.Rejected(line, notText + " must be text, not a list or object"));
+                continue;
             }
             accept(line, fields, defaultEnvironment, now, candidates, rejected);
         }
@@ -287,9 +350,11 @@ public final class SharedUserList {
     private static void accept(int line, Map<String, String> fields, Environment defaultEnvironment, Instant now,
             List<Candidate> candidates, List<ImportReport.Rejected> rejected) {
         try {
-            for (Map.Entry<String, String> field : fields.entrySet()) {
-                if (field.getValue().indexOf('\u0000') >= 0) {
-                    throw new IllegalArgumentException(field.getKey() + " must be text, not a list or object");
+            for (String column : COLUMNS) {
+                String value = fields.get(column);
+                if (value != null && value.indexOf('\u0000') >= 0) {
+                    // SQLite's C strings would cut the text at the NUL: refuse it rather than keep half.
+                    throw new IllegalArgumentException(column + " holds a NUL character (\\u0000), which cannot be saved");
                 }
             }
             String environmentText = Text.blankToNull(fields.get("environment"));
@@ -308,7 +373,7 @@ public final class SharedUserList {
             SavedUser user = new SavedUser(environment, fields.get("id"), fields.get("label"), fields.get("note"),
                     fields.get("external_id"), createdAt, lastToken, UserOrigin.IMPORTED);
             candidates.add(new Candidate(line, user));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             rejected.add(new ImportReport.Rejected(line, e.getMessage()));
         }
     }

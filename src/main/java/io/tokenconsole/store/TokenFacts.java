@@ -15,7 +15,7 @@ public record TokenFacts(String jti, Instant expiresAt) {
 
     public TokenFacts {
         if (jti != null) {
-            if (TokenScrubber.looksLikeToken(jti) || jti.length() > 200) {
+            if (jti.length() > 200 || TokenScrubber.looksLikeToken(jti)) {
                 throw new IllegalArgumentException("That is a whole token, not its jti; the workspace never stores tokens");
             }
             jti = Text.blankToNull(jti);

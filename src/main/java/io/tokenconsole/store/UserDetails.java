@@ -10,12 +10,9 @@ public record UserDetails(String label, String note, String externalId) {
     public static final UserDetails NONE = new UserDetails(null, null, null);
 
     public UserDetails {
-        label = TokenScrubber.scrub(label);
-        note = TokenScrubber.scrub(note);
-        externalId = TokenScrubber.scrub(externalId);
-        Text.checkLength("label", label, Text.MAX_LABEL);
-        Text.checkLength("note", note, Text.MAX_NOTE);
-        Text.checkLength("external id", externalId, Text.MAX_LABEL);
+        label = Text.scrubbedField("label", label, Text.MAX_LABEL);
+        note = Text.scrubbedField("note", note, Text.MAX_NOTE);
+        externalId = Text.scrubbedField("external id", externalId, Text.MAX_LABEL);
     }
 
     public static UserDetails label(String label) {

@@ -79,7 +79,14 @@ public final class Workspace implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA foreign_keys = ON");
                 statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-                try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+                // Asking for WAL when the file already uses it would still queue for the write lock behind
+                // a long import; reading the mode first lets a reader in at once (WAL lets readers and one
+                // writer work side by side).
+                boolean wal;
+                try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+                    wal = mode.next() && "wal".equalsIgnoreCase(mode.getString(1));
+                }
+                try (ResultSet mode = statement.executeQuery(wal ? "PRAGMA journal_mode" : "PRAGMA journal_mode = WAL")) {
                     if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
                         throw new WorkspaceException("The workspace " + file + " cannot use write-ahead logging"
                                 + " (is it on a network drive?). Point --data-dir at a local folder.");
@@ -122,6 +129,10 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void migrate() throws SQLException {
+        if (read(Workspace::userVersion) >= SCHEMA_VERSION) {
+            // Current already: no write transaction, so opening never waits on another process's writes.
+            return;
+        }
         for (Migrations.Migration migration : Migrations.ALL) {
             // Each step re-reads the version inside its own transaction: if the window and a command
             // open a fresh workspace together, the second one finds the step already done.

@@ -1,7 +1,6 @@
 package io.tokenconsole.workflow;
 
 import io.tokenconsole.argyle.ApiTarget;
-import io.tokenconsole.store.Settings;
 
 /**
  * Production holds real customers. Anything that changes something at Argyle there (create a
@@ -18,25 +17,18 @@ public final class ProductionPolicy {
 
     /** True when a call to {@code target} acts on real customer data. */
     public static boolean actsOnProduction(ApiTarget target) {
-        return target.environment().isProduction();
-    }
-
-    /** Whether the window must ask before a change sent to {@code target}. */
-    public static boolean windowMustAsk(ApiTarget target, Settings settings) {
-        return settings.confirmBeforeChanges(target.environment());
-    }
-
-    /** The question the window asks, naming the environment and the user. */
-    public static String question(String action, ApiTarget target, String userId) {
-        String where = target.environment().displayName() + " (" + target.baseUrl() + ")";
-        return userId == null
-                ? action + " in " + where + "? This acts on real customer data."
-                : action + " for user " + userId + " in " + where + "? This acts on real customer data.";
+        return target.reachesProduction();
     }
 
     /** Why the command line refused, and what to add if it was meant. */
-    public static String commandLineRefusal(String action) {
-        return "Refusing to " + action + " in Production without " + CLI_FLAG
-                + ": this acts on real customer data. Add " + CLI_FLAG + " if that is what you mean.";
+    public static String commandLineRefusal(String action, ApiTarget target) {
+        if (target.environment().isProduction()) {
+            return "Refusing to " + action + " in Production without " + CLI_FLAG
+                    + ": this acts on real customer data. Add " + CLI_FLAG + " if that is what you mean.";
+        }
+        return "Refusing to " + action + " without " + CLI_FLAG + ": the base URL " + target.baseUrl()
+                + " is Argyle's production API, whatever --env " + target.environment().id()
+                + " says, so this acts on real customer data. Add " + CLI_FLAG + " if that is what you mean,"
+                + " or fix the base URL (--base-url or the saved override in Settings).";
     }
 }

@@ -36,9 +36,18 @@ public final class SupportActions {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
     }
 
-    /** Whether the person must be asked before a change in {@code environment} (production, by default). */
+    /**
+     * Whether the person must be asked before a change in {@code environment}: as the environment's
+     * setting says (production, by default) — and always when the call would reach Argyle's
+     * production API, whatever the environment is called (a saved base URL override, say).
+     */
     public boolean mustAsk(Environment environment) {
-        return workspace.settings().confirmBeforeChanges(environment);
+        return workspace.settings().confirmBeforeChanges(environment) || reachesProduction(environment);
+    }
+
+    private boolean reachesProduction(Environment environment) {
+        return access.plannedTarget(environment, ApiAccess.Given.NOTHING)
+                .map(ProductionPolicy::actsOnProduction).orElse(false);
     }
 
     /** The question to ask, naming the environment, where the call goes and the user. */
@@ -46,7 +55,7 @@ public final class SupportActions {
         Optional<ApiTarget> target = access.plannedTarget(environment, ApiAccess.Given.NOTHING);
         String where = environment.displayName() + target.map(t -> " (" + t.baseUrl() + ")").orElse("");
         String what = userId == null ? action : action + " for user " + userId;
-        return what + " in " + where + "?" + (environment.isProduction() ? " This acts on real customer data." : "");
+        return what + " in " + where + "?" + (reachesProduction(environment) ? " This acts on real customer data." : "");
     }
 
     /** {@code POST /users}; the user is saved with its label, note and external id, and audited. */
