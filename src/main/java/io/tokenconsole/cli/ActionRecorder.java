@@ -87,6 +87,11 @@ final class ActionRecorder implements AutoCloseable {
         workspace.users().recordTokenIssued(environment, userId, factsOf(token));
     }
 
+    /** The audit log, for listeners that record as they go (a Link session's connected accounts and errors). */
+    io.tokenconsole.store.AuditLog audit() {
+        return workspace.audit();
+    }
+
     void failed(Environment environment, AuditAction action, String userId, RuntimeException failure) {
         workspace.audit().record(AuditEvent.failed(environment, action, validOrNull(userId), Failures.describe(failure)));
     }

@@ -70,6 +70,10 @@ public final class LinkHost implements AutoCloseable {
             return new Settings(value, standInTokenWait, clock);
         }
 
+        public Settings withClock(Clock value) {
+            return new Settings(idleTimeout, standInTokenWait, value);
+        }
+
         public Settings withStandInTokenWait(Duration value) {
             return new Settings(idleTimeout, value, clock);
         }
