@@ -1,6 +1,5 @@
 package io.tokenconsole.cli;
 
-import io.tokenconsole.argyle.ArgyleApiException;
 import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.argyle.IssuedToken;
 import io.tokenconsole.link.LinkAudit;
@@ -99,17 +98,8 @@ final class LinkCommand implements Callable<Integer> {
         LinkOptions options = LinkOptions.of(flowId, LinkOptions.parseItems(items), linkKey);
         try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorder)) {
-            LinkTokenIssuer issuer = new LinkTokenIssuer(session.client(), recorder, !session.isTemporarySandbox());
-            IssuedToken first;
-            try {
-                first = issuer.issue(session.environment(), user);
-            } catch (ArgyleApiException.NotFound unknown) {
-                if (session.isTemporarySandbox()) {
-                    throw new CommandFailure("The local sandbox started for this command knows no users, so not " + user
-                            + ": run 'token-console emulator' and pass its --base-url and key, or choose --env sandbox.");
-                }
-                throw unknown;
-            }
+            RecordedTokenIssuer issuer = new RecordedTokenIssuer(session, recorder);
+            IssuedToken first = issuer.issue(session.environment(), user);
             if (saveTo != null) {
                 return save(session.environment(), user, first, options);
             }
@@ -137,7 +127,7 @@ final class LinkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int serve(ApiSession apiSession, ActionRecorder recorder, LinkTokenIssuer issuer, String user, IssuedToken first,
+    private int serve(ApiSession apiSession, ActionRecorder recorder, RecordedTokenIssuer issuer, String user, IssuedToken first,
                       LinkOptions options) throws IOException {
         StandInTokenCheck check = apiSession.environment() == Environment.LOCAL
                 ? localCheck(apiSession.client().target().baseUrl()) : null;

@@ -1,9 +1,7 @@
 package io.tokenconsole.cli;
 
-import io.tokenconsole.argyle.ArgyleApiException;
 import io.tokenconsole.argyle.IssuedToken;
 import java.util.concurrent.Callable;
-import io.tokenconsole.store.AuditAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,21 +37,7 @@ final class TokensIssueCommand implements Callable<Integer> {
         String user = userId.trim();
         try (ActionRecorder recorder = ActionRecorder.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorder)) {
-            IssuedToken token;
-            try {
-                token = session.client().issueToken(user);
-            } catch (RuntimeException failure) {
-                recorder.failed(session.environment(), AuditAction.TOKEN_ISSUED, user, failure);
-                if (failure instanceof ArgyleApiException.NotFound && session.isTemporarySandbox()) {
-                    throw new CommandFailure("The local sandbox started for this command knows no users, so not "
-                            + user + ": run 'token-console emulator' and pass its --base-url and key,"
-                            + " or choose --env sandbox or production.");
-                }
-                throw failure;
-            }
-            if (!session.isTemporarySandbox()) {
-                recorder.tokenIssued(session.environment(), user, token.userToken());
-            }
+            IssuedToken token = new RecordedTokenIssuer(session, recorder).issue(session.environment(), user);
             if (api.json) {
                 JsonOutput.print(context.out(), token.toJson());
             } else {

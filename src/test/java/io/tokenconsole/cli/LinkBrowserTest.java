@@ -153,7 +153,7 @@ class LinkBrowserTest {
         String expired = new TokenMint(sandbox.signingKey(), sandbox.apiKey().id(),
                 Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC)).issueFor(user);
         try (ActionRecorder recorder = recorder();
-                LinkHost host = LinkHost.start(LinkHost.Settings.DEFAULT, new LinkTokenIssuer(client, recorder, true), check())) {
+                LinkHost host = LinkHost.start(LinkHost.Settings.DEFAULT, new RecordedTokenIssuer(client, recorder, false), check())) {
             // One item skips the search: Link goes straight to that employer's sign-in.
             LinkSession session = host.open(Environment.LOCAL, user, expired,
                     LinkOptions.NONE.withItems(List.of("item_local_0002")));
