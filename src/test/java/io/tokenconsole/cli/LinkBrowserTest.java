@@ -84,6 +84,9 @@ class LinkBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--no-first-run", "--window-size=1100,760",
+                // Every address but this machine's goes to a closed port: the test stays offline, and
+                // Argyle's script fails to load as it would behind a blocking proxy.
+                "--proxy-server=http://127.0.0.1:9",
                 "--user-data-dir=" + Files.createTempDirectory(dataDir, "chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
@@ -200,6 +203,21 @@ class LinkBrowserTest {
             List<AuditEntry> errors = rows(workspace, AuditAction.LINK_ERROR, user);
             assertEquals(1, errors.size());
             assertTrue(errors.get(0).error().orElseThrow().contains("expired_user_token"), errors.get(0).toString());
+        }
+    }
+
+    @Test
+    void whenArgylesScriptCannotLoadThePageAndTheTimelineSaySo() throws Exception {
+        try (LinkHost host = LinkHost.start(LinkHost.Settings.DEFAULT, (environment, userId) -> {
+            throw new AssertionError("no token is asked for when Link never started");
+        }, null)) {
+            LinkSession session = host.open(Environment.SANDBOX, "0186b2a8-0000-4000-8000-000000000001",
+                    "eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoieCJ9.c2ln", LinkOptions.NONE);
+            browser.get(session.pageAddress().toString());
+            LinkEvent failed = awaitEvent(session, LinkEvent.SCRIPT_LOAD_FAILED);
+            assertEquals(LinkPageBuilder.ARGYLE_SCRIPT, failed.payloadText("scriptUrl").orElseThrow());
+            assertEquals(LinkEvent.Source.PAGE, failed.source());
+            assertTrue(visible(By.id("status")).getText().contains("could not load"), "the page says so");
         }
     }
 
