@@ -62,7 +62,11 @@ public final class LinkPageBuilder {
         String notice = "The user token in this page was issued at " + UTC_MINUTES.format(issuedAt)
                 + " and expires one hour after issue, at " + UTC_MINUTES.format(expires)
                 + ". After that Link reports an expired token: make a new page in Token Console.";
-        return page(environment, config, notice, "<script>\n" + resource(PAGE_SCRIPT_RESOURCE) + "\n</script>");
+        String code = "\n" + resource(PAGE_SCRIPT_RESOURCE) + "\n";
+        // A file has no response headers: the policy rides in a meta element, naming the one inline script by its hash.
+        String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'sha256-" + sha256(code) + "' "
+                + ARGYLE_SCRIPT_ORIGIN + "; object-src 'none'; base-uri 'none'\">";
+        return page(environment, config, notice, policy, "<script>" + code + "</script>");
     }
 
     /** The page the host serves for one session; its code comes from the host ({@code script-src 'self'}). */
@@ -77,7 +81,7 @@ public final class LinkPageBuilder {
         }
         String notice = "This page is served by Token Console on this computer; every callback appears in the console as it"
                 + " happens. It works while the console keeps the session open.";
-        return page(environment, config, notice, "<script src=\"" + host.pageScript() + "\"></script>");
+        return page(environment, config, notice, "", "<script src=\"" + host.pageScript() + "\"></script>");
     }
 
     private static ObjectNode config(Environment environment, String userId, String userToken, LinkOptions options) {
@@ -100,13 +104,13 @@ public final class LinkPageBuilder {
         return config;
     }
 
-    private static String page(Environment environment, ObjectNode config, String notice, String code) {
+    private static String page(Environment environment, ObjectNode config, String notice, String policy, String code) {
         // Only fixed text and ScriptJson's output reach the markup; the notice holds only our own words and times.
         return """
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
-                <meta charset="utf-8">
+                <meta charset="utf-8">%s
                 <meta name="referrer" content="no-referrer">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Link \u2014 %s \u2014 Token Console</title>
@@ -137,8 +141,17 @@ public final class LinkPageBuilder {
                 %s
                 </body>
                 </html>
-                """.formatted(environment.displayName(), environment.id(), environment.displayName(), notice,
+                """.formatted(policy.isEmpty() ? "" : "\n" + policy, environment.displayName(), environment.id(), environment.displayName(), notice,
                 ScriptJson.embed(config), code);
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     static String resource(String name) {

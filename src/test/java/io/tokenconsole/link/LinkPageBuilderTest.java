@@ -124,6 +124,16 @@ class LinkPageBuilderTest {
     }
 
     @Test
+    void theSavedPageRunsOnlyItsOwnInlineScriptAndArgyles() {
+        String page = builder.standalonePage(Environment.SANDBOX, USER, TOKEN, LinkOptions.NONE, ISSUED);
+        int start = page.indexOf("<script>") + "<script>".length();
+        String inline = page.substring(start, page.indexOf("</script>", start));
+        assertTrue(page.contains("content=\"script-src 'sha256-" + LinkPageBuilder.sha256(inline) + "' https://plugin.argyle.com;"),
+                "the meta policy names exactly the page's own code");
+        assertEquals(2, LinkPages.count(page, "<script"), "the config block and the page's code, nothing else");
+    }
+
+    @Test
     void productionIsShownInItsOwnColourAndName() {
         String page = builder.standalonePage(Environment.PRODUCTION, USER, TOKEN, LinkOptions.NONE, ISSUED);
         assertTrue(page.contains("<header class=\"production\">"));
