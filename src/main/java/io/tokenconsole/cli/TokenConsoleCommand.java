@@ -19,13 +19,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TokenConsoleCommand.VersionProvider.class,
         description = {
-            "Token Console: create Argyle users, issue user tokens and inspect tokens.",
+            "Token Console: create Argyle users, issue user tokens, open Link and inspect tokens.",
             "Run without arguments to open the window."
         },
         subcommands = {
             InspectCommand.class,
             UsersCommand.class,
             TokensCommand.class,
+            LinkCommand.class,
             AuditCommand.class,
             EmulatorCommand.class,
             CommandLine.HelpCommand.class

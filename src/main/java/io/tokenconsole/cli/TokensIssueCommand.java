@@ -1,8 +1,8 @@
 package io.tokenconsole.cli;
 
+import io.tokenconsole.workflow.RecordedTokenIssuer;
 import io.tokenconsole.argyle.IssuedToken;
 import java.util.concurrent.Callable;
-import io.tokenconsole.store.AuditAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,14 +37,8 @@ final class TokensIssueCommand implements Callable<Integer> {
         try (CommandWorkspace workspace = CommandWorkspace.open(this.workspace, context);
                 ApiSession session = ApiSession.open(api, context, workspace)) {
             ProductionGuard.check(session.client().target(), confirmProduction, "issue a token");
-            IssuedToken token;
-            try {
-                token = session.client().issueToken(user);
-            } catch (RuntimeException failure) {
-                workspace.recorder().failed(session.environment(), AuditAction.TOKEN_ISSUED, user, failure);
-                throw failure;
-            }
-            workspace.recorder().tokenIssued(session.environment(), user, token.userToken());
+            IssuedToken token = new RecordedTokenIssuer(session.client(), workspace.recorder())
+                    .issue(session.environment(), user);
             if (api.json) {
                 JsonOutput.print(context.out(), token.toJson());
             } else {

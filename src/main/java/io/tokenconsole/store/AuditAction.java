@@ -13,7 +13,11 @@ public enum AuditAction {
     USER_SAVED,
     USER_FORGOTTEN,
     USERS_IMPORTED,
-    USERS_EXPORTED;
+    USERS_EXPORTED,
+    /** Link reported {@code onAccountConnected} in a session the console opened. */
+    LINK_ACCOUNT_CONNECTED,
+    /** Link reported {@code onError} in a session the console opened. */
+    LINK_ERROR;
 
     /** Accepts {@code TOKEN_ISSUED}, {@code token-issued} and {@code token_issued}. */
     public static Optional<AuditAction> parse(String text) {

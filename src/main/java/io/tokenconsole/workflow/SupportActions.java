@@ -77,15 +77,7 @@ public final class SupportActions {
     public IssuedToken issueToken(Environment environment, String userId) throws IOException {
         String id = UserIds.normalize(userId);
         try (ApiAccess.Connection connection = access.connect(environment, ApiAccess.Given.NOTHING)) {
-            IssuedToken token;
-            try {
-                token = connection.client().issueToken(id);
-            } catch (RuntimeException failure) {
-                recorder.failed(environment, AuditAction.TOKEN_ISSUED, id, failure);
-                throw failure;
-            }
-            recorder.tokenIssued(environment, id, token.userToken());
-            return token;
+            return new RecordedTokenIssuer(connection.client(), recorder).issue(environment, id);
         }
     }
 
