@@ -53,7 +53,12 @@ public final class TokenConsoleApp extends Application {
                 Optional.empty()));
         window.showOn(stage);
         UnexpectedFailures.install(stage);
-        backend.start(executor, progress -> ConsoleBackend.start(folder, Clock.systemUTC(), System.getenv(), progress));
+        // Its own thread, not the shared pool: work already queued there may be waiting for exactly this start.
+        backend.start(work -> {
+            Thread starting = new Thread(work, "token-console-start");
+            starting.setDaemon(true);
+            starting.start();
+        }, progress -> ConsoleBackend.start(folder, Clock.systemUTC(), System.getenv(), progress));
         backend.whenReady(ready -> {
             if (!ready.problems().isEmpty()) {
                 Alert problem = new Alert(Alert.AlertType.WARNING, String.join("\n\n", ready.problems()));
