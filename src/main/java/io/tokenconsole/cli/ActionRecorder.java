@@ -10,9 +10,11 @@ import io.tokenconsole.store.ApiCredentials;
 import io.tokenconsole.store.ApiKeys;
 import io.tokenconsole.store.AuditAction;
 import io.tokenconsole.store.CredentialStore;
+import io.tokenconsole.store.CredentialStoreException;
 import io.tokenconsole.store.AuditEvent;
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.LocalSandboxMaterial;
+import io.tokenconsole.store.SavedKey;
 import io.tokenconsole.store.TokenFacts;
 import io.tokenconsole.store.UserDetails;
 import io.tokenconsole.store.Workspace;
@@ -48,12 +50,24 @@ final class ActionRecorder implements AutoCloseable {
      * when it does not answer, so this is asked only when no key was given.
      */
     Optional<ApiCredentials> savedKey(Environment environment) {
+        ApiKeys keys = apiKeys();
         try {
-            return new ApiKeys(workspace.settings(), CredentialStore.detect(), context.env(), localSandbox())
-                    .forEnvironment(environment);
+            Optional<ApiCredentials> found = keys.forEnvironment(environment);
+            if (found.isEmpty() && keys.savedKey(environment).state() == SavedKey.State.SECRET_MISSING) {
+                throw new CommandFailure(keys.savedKey(environment).sentence());
+            }
+            return found;
         } catch (IllegalStateException halfOverride) {
             throw new CommandFailure(halfOverride.getMessage());
+        } catch (CredentialStoreException unusable) {
+            throw new CommandFailure(unusable.getMessage() + " Or set " + ApiKeys.KEY_ID_VARIABLE + " and "
+                    + ApiKeys.SECRET_VARIABLE + " for this command.");
         }
+    }
+
+    /** The saved keys, with the OS credential store of the command's session bus (if one answers). */
+    ApiKeys apiKeys() {
+        return new ApiKeys(workspace.settings(), CredentialStore.detect(context.env()), context.env(), this::localSandbox);
     }
 
     Optional<URI> savedBaseUrl(Environment environment) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             UsersCommand.class,
             TokensCommand.class,
             AuditCommand.class,
+            KeysCommand.class,
             EmulatorCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -43,7 +44,7 @@ public final class TokenConsoleCommand implements Runnable {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        return run(args, new CommandContext(in, outWriter, errWriter, env, Clock.systemUTC()));
+        return run(args, new CommandContext(in, outWriter, errWriter, env, Clock.systemUTC(), SecretPrompt.terminal()));
     }
 
     public static int run(String[] args, CommandContext context) {

@@ -149,7 +149,8 @@ public final class DesktopServices implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new SettingsViewModel.Access(workspace.settings(),
-                new ApiKeys(workspace.settings(), CredentialStore.detect(), environmentVariables, localKeys)));
+                new ApiKeys(workspace.settings(), CredentialStore.detect(environmentVariables), environmentVariables,
+                        localKeys)));
     }
 
     /** The team's expected client ids (from the settings) and the local sandbox's public key. */

@@ -7,6 +7,7 @@ import io.tokenconsole.store.Secret;
 import io.tokenconsole.store.Settings;
 import io.tokenconsole.ui.common.BackgroundWork;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -98,10 +99,8 @@ public final class SettingsViewModel {
             return;
         }
         secret.set("");
-        withAccess(a -> {
-            a.apiKeys().save(on, id, Secret.of(typed));
-            return null;
-        }, "Saved the API key for " + on.displayName() + ".");
+        // A locked or vanished OS store keeps the secret for this session instead; the message says so.
+        withAccess(a -> a.apiKeys().saveOrKeepForSession(on, id, Secret.of(typed)), null);
     }
 
     public void forgetKey() {
@@ -128,7 +127,8 @@ public final class SettingsViewModel {
     }
 
     private interface Change {
-        Void apply(Access access) throws Exception;
+        /** Does the change; returns the message to show, or null for the caller's. */
+        String apply(Access access) throws Exception;
     }
 
     private void withAccess(Change change, String done) {
@@ -139,16 +139,17 @@ public final class SettingsViewModel {
         Environment on = environment.get();
         busy.set(true);
         background.submit(() -> {
-            change.apply(access.get());
-            return Loaded.read(access.get(), on);
-        }, loaded -> {
+            String said = change.apply(access.get());
+            return Map.entry(said == null ? done : said, Loaded.read(access.get(), on));
+        }, result -> {
             busy.set(false);
+            Loaded loaded = result.getValue();
             if (on == environment.get()) {
                 savedBaseUrl.set(loaded.baseUrl());
                 secretStatus.set(loaded.secretStatus());
                 whereSecretsLive.set(loaded.whereSecretsLive());
             }
-            show(false, done);
+            show(false, result.getKey());
         }, failure -> {
             busy.set(false);
             show(true, failure.getMessage() == null ? "Could not save: " + failure.getClass().getSimpleName()
@@ -186,14 +187,8 @@ public final class SettingsViewModel {
                 status = "Generated for this computer and kept in local-sandbox.json.";
             } else {
                 keyId = settings.apiKeyId(environment).orElse("");
-                Optional<ApiCredentials> saved;
-                try {
-                    saved = access.apiKeys().forEnvironment(environment);
-                } catch (IllegalStateException halfOverride) {
-                    saved = Optional.empty();
-                }
-                status = saved.map(c -> "A secret is saved (" + c.source().description() + ").")
-                        .orElse("No secret saved.");
+                // Where the secret is, or why it can't be used (store locked, item removed outside the console).
+                status = access.apiKeys().savedKey(environment).sentence();
             }
             return new Loaded(keyId, settings.baseUrlOverride(environment).map(URI::toString).orElse(""),
                     settings.expectedClientId(environment).orElse(""), status, access.apiKeys().whereSecretsLive());
