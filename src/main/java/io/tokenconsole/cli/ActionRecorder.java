@@ -51,18 +51,24 @@ final class ActionRecorder implements AutoCloseable {
      */
     Optional<ApiCredentials> savedKey(Environment environment) {
         ApiKeys keys = apiKeys();
+        String orSet = " Or set " + ApiKeys.KEY_ID_VARIABLE + " and " + ApiKeys.SECRET_VARIABLE + " for this command.";
         try {
             Optional<ApiCredentials> found = keys.forEnvironment(environment);
-            if (found.isEmpty() && keys.savedKey(environment).state() == SavedKey.State.SECRET_MISSING) {
-                throw new CommandFailure(keys.savedKey(environment).sentence());
+            if (found.isPresent()) {
+                return found;
             }
-            return found;
         } catch (IllegalStateException halfOverride) {
             throw new CommandFailure(halfOverride.getMessage());
         } catch (CredentialStoreException unusable) {
-            throw new CommandFailure(unusable.getMessage() + " Or set " + ApiKeys.KEY_ID_VARIABLE + " and "
-                    + ApiKeys.SECRET_VARIABLE + " for this command.");
+            throw new CommandFailure(unusable.getMessage() + orSet);
         }
+        // A key id without its secret: say why (removed from the keyring, no keyring answering) rather than "no key".
+        SavedKey saved = keys.savedKey(environment);
+        return switch (saved.state()) {
+            case SECRET_MISSING -> throw new CommandFailure(saved.sentence());
+            case STORE_UNUSABLE -> throw new CommandFailure(saved.sentence() + orSet);
+            default -> Optional.empty();
+        };
     }
 
     /** The saved keys, with the OS credential store of the command's session bus (if one answers). */

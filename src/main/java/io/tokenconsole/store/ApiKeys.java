@@ -91,6 +91,12 @@ public final class ApiKeys {
                     default -> new SavedKey(environment, keyId, SavedKey.State.SESSION_MEMORY, "this session's memory", null);
                 };
             }
+            if (keyId.isPresent() && !store.isPersistent()) {
+                // Saved while an OS store answered (or in an earlier session's memory); none answers now.
+                return new SavedKey(environment, keyId, SavedKey.State.STORE_UNUSABLE, store.name(),
+                        "No OS credential store answered, so the secret of key id " + keyId.get()
+                                + " can't be read. Start or unlock your keyring and try again.");
+            }
             return new SavedKey(environment, keyId, keyId.isPresent() ? SavedKey.State.SECRET_MISSING : SavedKey.State.NONE,
                     store.name(), null);
         } catch (CredentialStoreException unusable) {

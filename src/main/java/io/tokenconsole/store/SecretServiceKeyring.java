@@ -11,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.ObjectPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.interfaces.DBusSigHandler;
 import org.freedesktop.dbus.types.Variant;
 import org.freedesktop.secret.Collection;
 import org.freedesktop.secret.Item;
@@ -250,7 +254,7 @@ final class SecretServiceKeyring implements OsKeyring {
                 throw unavailable();
             }
             if (!NO_PROMPT.equals(answer.b.getPath())) {
-                prompt.await(answer.b, PROMPT_TIMEOUT);
+                prompted(answer.b);
             }
             if (isLocked()) {
                 throw CredentialStoreException.locked(name());
@@ -258,9 +262,34 @@ final class SecretServiceKeyring implements OsKeyring {
         }
 
         private void awaitPrompt(ObjectPath path) {
-            Completed completed = prompt.await(path, PROMPT_TIMEOUT);
-            if (completed == null || completed.dismissed) {
+            Optional<Completed> completed = prompted(path);
+            if (completed.isEmpty() || completed.get().dismissed) {
                 throw CredentialStoreException.locked(name());
+            }
+        }
+
+        /**
+         * Shows the desktop's prompt and waits for its answer, empty after {@link #PROMPT_TIMEOUT}. The
+         * library's own wait listens on the first connection a process ever made (a process-wide signal
+         * handler), so this one listens on the connection of this call.
+         */
+        private Optional<Completed> prompted(ObjectPath path) {
+            CompletableFuture<Completed> answered = new CompletableFuture<>();
+            DBusSigHandler<Completed> handler = signal -> {
+                if (path.getPath().equals(signal.getPath())) {
+                    answered.complete(signal);
+                }
+            };
+            try (AutoCloseable listening = connection.addSigHandler(Completed.class, handler)) {
+                prompt.prompt(path);
+                return Optional.of(answered.get(PROMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException noAnswer) {
+                return Optional.empty();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (Exception failed) {
+                throw unavailable();
             }
         }
 
