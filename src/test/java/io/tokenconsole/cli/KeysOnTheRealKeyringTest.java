@@ -12,7 +12,9 @@ import io.tokenconsole.testing.Sandboxes;
 import io.tokenconsole.testing.SecretServiceSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -213,6 +215,39 @@ class KeysOnTheRealKeyringTest {
         assertEquals(1, set.exitCode());
         assertTrue(set.lastErrorLine().contains("Set ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET"), set.err());
         assertNoSecretIn(issue, set);
+    }
+
+    @Test
+    void withoutSecretStdinTheSecretIsAskedForOnTheTerminal() {
+        List<String> asked = new ArrayList<>();
+        CommandRun run = CommandRun.prompted(question -> {
+            asked.add(question);
+            return Optional.of(secret.toCharArray());
+        }, env, "keys", "set", "--env", "production", "--api-key-id", "p-7");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("Secret for production key p-7 (not shown): "), asked);
+        assertEquals(Optional.of(secret), keyring.lookup("production"));
+        assertNoSecretIn(run);
+    }
+
+    @Test
+    void withNoTerminalAndNoSecretOnStandardInputNothingIsSavedAndTheMessageSaysWhatToDo() {
+        CommandRun noTerminal = CommandRun.run("", env, "keys", "set", "--env", "sandbox", "--api-key-id", "support");
+        CommandRun empty = CommandRun.run("\n", env, "keys", "set", "--env", "sandbox", "--api-key-id", "support",
+                "--secret-stdin");
+        CommandRun twoLines = CommandRun.run("one\ntwo\n", env, "keys", "set", "--env", "sandbox", "--api-key-id",
+                "support", "--secret-stdin");
+
+        assertEquals("token-console: No terminal to ask for the secret on: pipe it in with --secret-stdin, e.g. pass show"
+                + " argyle/sandbox | token-console keys set --env sandbox --api-key-id support --secret-stdin",
+                noTerminal.lastErrorLine());
+        assertEquals("token-console: The secret is empty; nothing was saved.", empty.lastErrorLine());
+        assertEquals("token-console: Standard input holds more than one line; give the secret alone.", twoLines.lastErrorLine());
+        for (CommandRun run : List.of(noTerminal, empty, twoLines)) {
+            assertEquals(1, run.exitCode());
+        }
+        assertEquals(Optional.empty(), keyring.lookup("sandbox"));
     }
 
     @Test
