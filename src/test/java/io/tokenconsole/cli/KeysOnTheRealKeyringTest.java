@@ -141,8 +141,7 @@ class KeysOnTheRealKeyringTest {
 
     @Test
     void keysForgetRemovesTheItemFromTheKeyring() {
-        assertEquals(0, CommandRun.run(secret, env, "keys", "set", "--env", "sandbox", "--api-key-id", "support",
-                "--secret-stdin").exitCode());
+        setSandboxKey();
 
         CommandRun forget = CommandRun.run("", env, "keys", "forget", "--env", "sandbox");
 
@@ -156,15 +155,13 @@ class KeysOnTheRealKeyringTest {
     @Test
     void aLockedKeyringGivesAPlainMessageAndNothingIsSaved(@TempDir Path ownKeyring) throws Exception {
         use(SecretServiceSession.start(ownKeyring), dataDir);
-        assertEquals(0, CommandRun.run(secret, env, "keys", "set", "--env", "sandbox", "--api-key-id", "support",
-                "--secret-stdin").exitCode());
+        setSandboxKey();
         keyring.lock();
 
         long start = System.nanoTime();
         CommandRun set = CommandRun.run("another-secret", env, "keys", "set", "--env", "production", "--api-key-id", "p1",
                 "--secret-stdin");
-        CommandRun issue = CommandRun.of(env, "tokens", "issue", "--env", "sandbox", "--base-url", "http://127.0.0.1:9/v2",
-                "--user", UUID.randomUUID().toString());
+        CommandRun issue = issueWithTheSavedKey();
         CommandRun show = CommandRun.run("", env, "keys", "show", "--env", "sandbox");
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
@@ -183,12 +180,10 @@ class KeysOnTheRealKeyringTest {
 
     @Test
     void anItemDeletedFromOutsideIsNamedAndHowToSetItAgainIsSaid() {
-        assertEquals(0, CommandRun.run(secret, env, "keys", "set", "--env", "sandbox", "--api-key-id", "support",
-                "--secret-stdin").exitCode());
+        setSandboxKey();
         keyring.deleteFromOutside("sandbox");
 
-        CommandRun issue = CommandRun.of(env, "tokens", "issue", "--env", "sandbox", "--base-url", "http://127.0.0.1:9/v2",
-                "--user", UUID.randomUUID().toString());
+        CommandRun issue = issueWithTheSavedKey();
 
         assertEquals(1, issue.exitCode());
         assertEquals("token-console: Key id support is saved, but its secret is no longer in the Secret Service keyring"
@@ -199,12 +194,10 @@ class KeysOnTheRealKeyringTest {
     @Test
     void aKeyringThatIsGoneLeavesTheSavedKeyIdAndSaysWhatToDo(@TempDir Path ownKeyring) throws Exception {
         use(SecretServiceSession.start(ownKeyring), dataDir);
-        assertEquals(0, CommandRun.run(secret, env, "keys", "set", "--env", "sandbox", "--api-key-id", "support",
-                "--secret-stdin").exitCode());
+        setSandboxKey();
         keyring.close();
 
-        CommandRun issue = CommandRun.of(env, "tokens", "issue", "--env", "sandbox", "--base-url", "http://127.0.0.1:9/v2",
-                "--user", UUID.randomUUID().toString());
+        CommandRun issue = issueWithTheSavedKey();
         CommandRun set = CommandRun.run(secret, env, "keys", "set", "--env", "sandbox", "--api-key-id", "support",
                 "--secret-stdin");
 
@@ -256,6 +249,18 @@ class KeysOnTheRealKeyringTest {
 
         assertEquals(2, run.exitCode(), "an extra argument is a usage error");
         assertEquals(Optional.empty(), keyring.lookup("sandbox"));
+    }
+
+    private void setSandboxKey() {
+        CommandRun set = CommandRun.run(secret, env, "keys", "set", "--env", "sandbox", "--api-key-id", "support",
+                "--secret-stdin");
+        assertEquals(0, set.exitCode(), set.err());
+    }
+
+    /** A token for an unknown user from a port nobody listens on: the key lookup comes first, and is what is tested. */
+    private CommandRun issueWithTheSavedKey() {
+        return CommandRun.of(env, "tokens", "issue", "--env", "sandbox", "--base-url", "http://127.0.0.1:9/v2",
+                "--user", UUID.randomUUID().toString());
     }
 
     private void assertNoSecretIn(CommandRun... runs) {
