@@ -123,12 +123,13 @@ public final class ApiKeys {
 
     /**
      * The window's save: into the store, or — when it is locked or stopped answering — into this
-     * session's memory, and the answer says so. Returns where the secret went, as a sentence.
+     * session's memory, and the answer says so. Returns the message for the pane.
      */
     public String saveOrKeepForSession(Environment environment, String keyId, Secret secret) {
         try {
             save(environment, keyId, secret);
-            return "Saved the API key for " + environment.displayName() + " (secret in " + whereTheSecretGoes() + ").";
+            // Where it went is the pane's status line, right below.
+            return "Saved the API key for " + environment.displayName() + ".";
         } catch (CredentialStoreException unusable) {
             sessionFallback.storeSecret(environment, keyId, secret);
             settings.setApiKeyId(environment, keyId);
@@ -161,10 +162,6 @@ public final class ApiKeys {
 
     public CredentialStore store() {
         return store;
-    }
-
-    private String whereTheSecretGoes() {
-        return store.isPersistent() ? "the " + store.name() : store.name();
     }
 
     private Optional<ApiCredentials> fromVariables(Environment environment) {

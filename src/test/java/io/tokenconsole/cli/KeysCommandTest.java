@@ -55,6 +55,17 @@ class KeysCommandTest {
     }
 
     @Test
+    void showSaysTheEnvironmentVariablesWinAndNeverPrintsTheirSecret() {
+        CommandRun show = CommandRun.run("", Map.of("TOKEN_CONSOLE_HOME", dataDir.toString(), "ARGYLE_API_KEY_ID", "ci-key",
+                "ARGYLE_API_KEY_SECRET", "ci-secret-42"), "keys", "show", "--env", "production");
+
+        assertEquals(0, show.exitCode(), show.err());
+        assertEquals("production: key id ci-key\n  A secret is set in ARGYLE_API_KEY_SECRET (with ARGYLE_API_KEY_ID);"
+                + " it wins over anything saved.", show.out().strip().replace("\r", ""));
+        assertTrue(!show.out().contains("ci-secret-42") && !show.err().contains("ci-secret-42"));
+    }
+
+    @Test
     void keysAloneOrAnUnknownEnvironmentIsAUsageError() {
         assertEquals(2, run("", "keys").exitCode());
         CommandRun unknown = run("", "keys", "set", "--env", "staging", "--api-key-id", "x", "--secret-stdin");
