@@ -22,7 +22,12 @@ final class ApiSession implements AutoCloseable {
         try {
             return new ApiSession(workspace.apiAccess().connect(options.environment, given));
         } catch (ApiAccess.MissingKey missing) {
-            throw new CommandFailure(missing.getMessage() + " Or pass --api-key-id and --api-key-secret.");
+            throw new CommandFailure(switch (missing.why()) {
+                case NONE_SAVED -> missing.getMessage() + " Or pass --api-key-id and --api-key-secret.";
+                case SECRET_MISSING -> missing.problem();
+                case STORE_UNUSABLE -> missing.problem() + " Or set " + ApiOptions.KEY_ID_VARIABLE + " and "
+                        + ApiOptions.SECRET_VARIABLE + " for this command.";
+            });
         } catch (IOException cannotStart) {
             throw new CommandFailure("Could not start the local sandbox: " + cannotStart.getMessage());
         } catch (IllegalArgumentException | IllegalStateException wrong) {

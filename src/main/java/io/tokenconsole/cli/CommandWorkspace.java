@@ -51,7 +51,7 @@ final class CommandWorkspace implements AutoCloseable {
      */
     ApiAccess apiAccess() {
         return new ApiAccess(workspace.settings(),
-                () -> new ApiKeys(workspace.settings(), CredentialStore.detect(), context.env(), localSandbox()),
+                () -> new ApiKeys(workspace.settings(), CredentialStore.detect(context.env()), context.env(), this::localSandbox),
                 key -> {
                     var sandbox = LocalSandboxes.start(folder, localSandbox(), context.clock(), key);
                     return new ApiAccess.Lease() {

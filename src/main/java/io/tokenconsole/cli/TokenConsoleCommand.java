@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             TokensCommand.class,
             LinkCommand.class,
             AuditCommand.class,
+            KeysCommand.class,
             EmulatorCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -45,7 +46,7 @@ public final class TokenConsoleCommand implements Runnable {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        int code = run(args, new CommandContext(in, outWriter, errWriter, env, Clock.systemUTC()));
+        int code = run(args, new CommandContext(in, outWriter, errWriter, env, Clock.systemUTC(), SecretPrompt.terminal()));
         // A PrintStream keeps its write errors to itself (a full disk, a closed pipe): ask it.
         out.flush();
         return code == 0 && out.checkError() ? outputLost(errWriter) : code;
@@ -58,7 +59,7 @@ public final class TokenConsoleCommand implements Runnable {
      */
     public static int run(String[] args, CommandContext given) {
         CommandContext context = new CommandContext(given.in(), terminalSafe(given.out()), terminalSafe(given.err()),
-                given.env(), given.clock());
+                given.env(), given.clock(), given.secretPrompt());
         CommandLine commandLine = new CommandLine(new TokenConsoleCommand(), new ContextFactory(context));
         // picocli would replace "@file" by the file's lines and quote them in errors (--faults @/etc/shadow):
         // arguments are taken as written, and a command that takes a file reads it itself.

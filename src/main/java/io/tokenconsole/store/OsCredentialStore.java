@@ -1,28 +1,36 @@
 package io.tokenconsole.store;
 
-import com.github.javakeyring.Keyring;
-import com.github.javakeyring.PasswordAccessException;
 import io.tokenconsole.argyle.Environment;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Secrets in the operating system's credential store through java-keyring: Secret Service (GNOME
- * Keyring, KWallet) on Linux, the Keychain on macOS, the Credential Manager on Windows. Entries are
- * filed under the service "Token Console" with the environment id as the account.
+ * Secrets in the operating system's credential store: the Secret Service on Linux (GNOME Keyring,
+ * KWallet), the Keychain on macOS, the Credential Manager on Windows. One item per environment.
+ *
+ * <p>Every call runs on a daemon thread and is given up after {@link #ANSWER_TIMEOUT} (time enough
+ * for the desktop's unlock prompt): a store that hangs gives a message, never a console that hangs.
+ * Failures are {@link CredentialStoreException}s in plain words; no secret is ever in one.
  */
 public final class OsCredentialStore implements CredentialStore {
 
-    static final String SERVICE = "Token Console";
+    /** The longest any call may take: the unlock prompt's time and a margin. */
+    static final Duration ANSWER_TIMEOUT = SecretServiceKeyring.PROMPT_TIMEOUT.plusSeconds(10);
 
-    private final Keyring keyring;
+    private final OsKeyring keyring;
+    private ExecutorService worker = newWorker();
 
-    private OsCredentialStore(Keyring keyring) {
+    private OsCredentialStore(OsKeyring keyring) {
         this.keyring = keyring;
     }
 
@@ -30,19 +38,27 @@ public final class OsCredentialStore implements CredentialStore {
      * The OS store, if one answers within the timeout. A Linux desktop without a Secret Service, a
      * headless server, or a D-Bus that accepts the connection and never replies all end up empty.
      */
-    static Optional<OsCredentialStore> probe(Duration timeout) {
-        FutureTask<Keyring> connect = new FutureTask<>(Keyring::create);
-        Thread thread = new Thread(connect, "credential-store-probe");
-        // A hung D-Bus call must not keep the console from exiting.
-        thread.setDaemon(true);
-        thread.start();
+    static Optional<OsCredentialStore> probe(Map<String, String> environment, String osName, Duration timeout) {
+        Callable<OsKeyring> connect;
+        if (osName.toLowerCase(Locale.ROOT).contains("linux")) {
+            Optional<String> bus = SecretServiceKeyring.busAddress(environment);
+            if (bus.isEmpty()) {
+                return Optional.empty();
+            }
+            connect = () -> SecretServiceKeyring.find(bus.get());
+        } else {
+            connect = PlatformKeyring::create;
+        }
+        ExecutorService prober = newWorker();
+        Future<OsKeyring> connecting = prober.submit(connect);
+        prober.shutdown();
         try {
-            return Optional.of(new OsCredentialStore(connect.get(timeout.toMillis(), TimeUnit.MILLISECONDS)));
+            return Optional.of(new OsCredentialStore(connecting.get(timeout.toMillis(), TimeUnit.MILLISECONDS)));
         } catch (ExecutionException e) {
-            // BackendNotSupportedException and friends, or a native library that failed to load.
+            // No Secret Service on the bus, BackendNotSupportedException, a native library that failed to load.
             return Optional.empty();
         } catch (TimeoutException e) {
-            connect.cancel(true);
+            connecting.cancel(true);
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -50,39 +66,32 @@ public final class OsCredentialStore implements CredentialStore {
         }
     }
 
+    /** The label of an environment's item, as Seahorse or Keychain Access shows it. */
+    public static String itemLabel(Environment environment) {
+        return OsKeyring.label(environment);
+    }
+
     @Override
     public Optional<Secret> secret(Environment environment) {
         LocalSandboxMaterial.refuseLocal(environment);
-        try {
-            String value = keyring.getPassword(SERVICE, environment.id());
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
-        } catch (PasswordAccessException notThere) {
-            // java-keyring reports a missing entry this way; a locked store that refuses looks the same.
-            return Optional.empty();
-        }
+        return answer(() -> keyring.read(environment));
     }
 
     @Override
-    public void storeSecret(Environment environment, Secret secret) {
+    public void storeSecret(Environment environment, String keyId, Secret secret) {
         LocalSandboxMaterial.refuseLocal(environment);
+        Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(secret, "secret");
-        try {
-            keyring.setPassword(SERVICE, environment.id(), secret.reveal());
-        } catch (PasswordAccessException e) {
-            // The message of the library may quote what it was given; say it in our own words.
-            throw new WorkspaceException("The OS credential store refused to keep the " + environment.displayName()
-                    + " secret (is it locked?)");
-        }
+        answer(() -> {
+            keyring.write(environment, keyId, secret);
+            return null;
+        });
     }
 
     @Override
-    public void forgetSecret(Environment environment) {
+    public boolean forgetSecret(Environment environment) {
         LocalSandboxMaterial.refuseLocal(environment);
-        try {
-            keyring.deletePassword(SERVICE, environment.id());
-        } catch (PasswordAccessException alreadyGone) {
-            // Nothing was stored: forgetting is done.
-        }
+        return answer(() -> keyring.delete(environment));
     }
 
     @Override
@@ -91,13 +100,49 @@ public final class OsCredentialStore implements CredentialStore {
     }
 
     @Override
+    public String name() {
+        return keyring.name();
+    }
+
+    @Override
     public String description() {
-        return "Secret kept in the OS credential store (" + keyring.getKeyringStorageType() + ")";
+        return "Secret kept in the OS credential store (" + keyring.name() + ")";
     }
 
     @Override
     public String toString() {
-        return "OsCredentialStore[" + keyring.getKeyringStorageType() + "]";
+        return "OsCredentialStore[" + keyring.name() + "]";
+    }
+
+    private synchronized <T> T answer(Callable<T> call) {
+        Future<T> running = worker.submit(call);
+        try {
+            return running.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof CredentialStoreException explained) {
+                throw explained;
+            }
+            // A library failure: its message may quote what it was handed, so it is not passed on.
+            throw CredentialStoreException.unavailable(keyring.name());
+        } catch (TimeoutException stuck) {
+            running.cancel(true);
+            // The stuck thread is a daemon: it is left behind, and the next call gets a fresh one.
+            worker.shutdownNow();
+            worker = newWorker();
+            throw CredentialStoreException.unavailable(keyring.name());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw CredentialStoreException.unavailable(keyring.name());
+        }
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "credential-store");
+            // A hung D-Bus call must not keep the console from exiting.
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
 }

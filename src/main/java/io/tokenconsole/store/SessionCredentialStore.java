@@ -22,19 +22,24 @@ public final class SessionCredentialStore implements CredentialStore {
     }
 
     @Override
-    public void storeSecret(Environment environment, Secret secret) {
+    public void storeSecret(Environment environment, String keyId, Secret secret) {
         LocalSandboxMaterial.refuseLocal(environment);
         secrets.put(environment, Objects.requireNonNull(secret, "secret"));
     }
 
     @Override
-    public void forgetSecret(Environment environment) {
-        secrets.remove(environment);
+    public boolean forgetSecret(Environment environment) {
+        return secrets.remove(environment) != null;
     }
 
     @Override
     public boolean isPersistent() {
         return false;
+    }
+
+    @Override
+    public String name() {
+        return "this session's memory";
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.tokenconsole.emulator.ApiKey;
 import io.tokenconsole.emulator.LocalSandbox;
 import io.tokenconsole.store.ApiCredentials;
 import io.tokenconsole.store.ApiKeys;
+import io.tokenconsole.store.CredentialStoreException;
+import io.tokenconsole.store.SavedKey;
 import io.tokenconsole.store.Settings;
 import java.io.IOException;
 import java.net.URI;
@@ -59,13 +61,35 @@ public final class ApiAccess {
         void close();
     }
 
-    /** No key for an environment that needs one: the message says where to put one. */
+    /** No usable key for an environment that needs one: the message says where to put one. */
     public static final class MissingKey extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** Why there is no key: none saved, its secret gone from the keyring, or no keyring answering. */
+        public enum Why { NONE_SAVED, SECRET_MISSING, STORE_UNUSABLE }
+
+        private final Why why;
+        private final String problem;
+
         MissingKey(Environment environment) {
-            super("No API key for " + environment.displayName() + ": save one in Settings, or set "
+            this(Why.NONE_SAVED, "No API key for " + environment.displayName() + ": save one in Settings, or set "
                     + ApiKeys.KEY_ID_VARIABLE + " and " + ApiKeys.SECRET_VARIABLE + ".");
+        }
+
+        MissingKey(Why why, String problem) {
+            super(why == Why.STORE_UNUSABLE ? problem + " Or set " + ApiKeys.KEY_ID_VARIABLE + " and "
+                    + ApiKeys.SECRET_VARIABLE + "." : problem);
+            this.why = why;
+            this.problem = problem;
+        }
+
+        public Why why() {
+            return why;
+        }
+
+        /** The problem alone, without the advice to use the environment variables. */
+        public String problem() {
+            return problem;
         }
     }
 
@@ -116,7 +140,7 @@ public final class ApiAccess {
             return new Connection(client, lease);
         }
         if (keyId.isEmpty() && secret.isEmpty()) {
-            Optional<ApiCredentials> saved = keys.get().forEnvironment(environment);
+            Optional<ApiCredentials> saved = savedKey(environment);
             keyId = saved.map(ApiCredentials::keyId);
             secret = saved.map(credentials -> credentials.secret().reveal());
         }
@@ -126,6 +150,28 @@ public final class ApiAccess {
         ApiTarget target = baseUrl.map(url -> new ApiTarget(environment, url)).orElseGet(() -> ApiTarget.of(environment));
         return new Connection(new ArgyleClient(http, target, new Credentials(keyId.get(), secret.get()), clientSettings),
                 null);
+    }
+
+    /**
+     * The saved key, or a message that says why it can't be used: a key id whose secret was removed
+     * from the keyring outside the console, a keyring that is locked or stopped answering.
+     */
+    private Optional<ApiCredentials> savedKey(Environment environment) {
+        ApiKeys saved = keys.get();
+        try {
+            Optional<ApiCredentials> found = saved.forEnvironment(environment);
+            if (found.isPresent()) {
+                return found;
+            }
+        } catch (CredentialStoreException unusable) {
+            throw new MissingKey(MissingKey.Why.STORE_UNUSABLE, unusable.getMessage());
+        }
+        SavedKey state = saved.savedKey(environment);
+        return switch (state.state()) {
+            case SECRET_MISSING -> throw new MissingKey(MissingKey.Why.SECRET_MISSING, state.sentence());
+            case STORE_UNUSABLE -> throw new MissingKey(MissingKey.Why.STORE_UNUSABLE, state.sentence());
+            default -> Optional.empty();
+        };
     }
 
     /** A client ready for calls; closing it stops a sandbox started for it. */

@@ -116,7 +116,8 @@ public final class ConsoleBackend implements AutoCloseable {
         if (keys == null) {
             synchronized (this) {
                 if (apiKeys == null) {
-                    apiKeys = new ApiKeys(workspace.settings(), CredentialStore.detect(), environmentVariables, localKeys);
+                    apiKeys = new ApiKeys(workspace.settings(), CredentialStore.detect(environmentVariables), environmentVariables,
+                            localKeys);
                 }
                 keys = apiKeys;
             }

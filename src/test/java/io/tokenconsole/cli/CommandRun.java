@@ -48,14 +48,24 @@ record CommandRun(int exitCode, String out, String err) {
         }
     }
 
+    /** A run on a terminal where the no-echo prompt answers with {@code prompt}. */
+    static CommandRun prompted(SecretPrompt prompt, Map<String, String> env, String... args) {
+        return execute("", env, Clock.systemUTC(), prompt, args);
+    }
+
     private static CommandRun execute(String stdin, Map<String, String> givenEnv, Clock clock, String... args) {
+        return execute(stdin, givenEnv, clock, SecretPrompt.none(), args);
+    }
+
+    private static CommandRun execute(String stdin, Map<String, String> givenEnv, Clock clock, SecretPrompt prompt,
+            String... args) {
         Map<String, String> env = new HashMap<>(givenEnv);
         env.putIfAbsent("TOKEN_CONSOLE_HOME", TEST_HOME.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandContext context = new CommandContext(
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), env, clock);
+                new PrintWriter(out, true), new PrintWriter(err, true), env, clock, prompt);
         int code = TokenConsoleCommand.run(args, context);
         return new CommandRun(code, out.toString(), err.toString());
     }

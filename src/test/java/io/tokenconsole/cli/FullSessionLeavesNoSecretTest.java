@@ -21,6 +21,7 @@ import io.tokenconsole.ui.BackendInspection;
 import io.tokenconsole.ui.QueuedBackgroundWork;
 import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.workflow.ConsoleBackend;
+import io.tokenconsole.testing.SecretServiceSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,12 +39,15 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A support engineer's whole scripted session — create users, issue tokens, fail a few times,
  * change settings, inspect — and then every file in the data folder, the log file and everything
- * printed to standard error is searched: neither the API secret nor any issued token may appear.
+ * printed to standard error is searched: neither the API secret nor any issued token may appear
+ * (nor the secret on standard output). Once with the key in environment variables, once with it set up
+ * by {@code keys set} in a real keyring (gnome-keyring in its own session bus).
  */
 class FullSessionLeavesNoSecretTest {
 
@@ -56,11 +60,39 @@ class FullSessionLeavesNoSecretTest {
     Path logDir;
 
     private final List<String> stderr = new ArrayList<>();
+    private final List<String> stdout = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
 
     @Test
     void neitherTheSecretNorAnyTokenIsLeftOnDiskInLogsOrInErrors() throws Exception {
         String secret = "s3cret-" + UUID.randomUUID();
+        Map<String, String> env = new HashMap<>();
+        env.put("ARGYLE_API_KEY_ID", "support");
+        env.put("ARGYLE_API_KEY_SECRET", secret);
+        fullSession(secret, env);
+    }
+
+    /** The same session with the key set up by {@code keys set} in a real keyring, and no key variables at all. */
+    @Test
+    @Timeout(180)
+    void withTheRealKeyringTheSecretIsInTheKeyringAndNowhereElse(@TempDir Path keyringFolder) throws Exception {
+        String secret = "s3cret-" + UUID.randomUUID();
+        try (SecretServiceSession keyring = SecretServiceSession.start(keyringFolder)) {
+            Map<String, String> env = new HashMap<>(keyring.environment());
+            env.put("TOKEN_CONSOLE_HOME", dataDir.toString());
+            CommandRun set = CommandRun.run(secret + "\n", env, "keys", "set", "--env", "sandbox", "--api-key-id", "support",
+                    "--secret-stdin");
+            stderr.add(set.err());
+            stdout.add(set.out());
+            assertEquals(0, set.exitCode(), set.err());
+
+            fullSession(secret, env);
+
+            assertEquals(java.util.Optional.of(secret), keyring.lookup("sandbox"), "the secret is in the keyring");
+        }
+    }
+
+    private void fullSession(String secret, Map<String, String> env) throws Exception {
         Logger root = Logger.getLogger("");
         Level before = root.getLevel();
         FileHandler log = new FileHandler(logDir.resolve("console.log").toString());
@@ -69,9 +101,6 @@ class FullSessionLeavesNoSecretTest {
         root.addHandler(log);
         root.setLevel(Level.ALL);
         try (LocalSandbox sandbox = Sandboxes.start(EmulatorConfig.defaults().withApiKey(new ApiKey("support", secret)))) {
-            Map<String, String> env = new HashMap<>();
-            env.put("ARGYLE_API_KEY_ID", "support");
-            env.put("ARGYLE_API_KEY_SECRET", secret);
             env.put("TOKEN_CONSOLE_HOME", dataDir.toString());
             String[] target = {"--env", "sandbox", "--base-url", sandbox.baseUrl().toString()};
 
@@ -88,6 +117,7 @@ class FullSessionLeavesNoSecretTest {
             // Failures a person causes: an unknown user, a wrong secret, production without confirmation.
             assertEquals(1, run(env, concat(new String[] {"tokens", "issue", "--user", UUID.randomUUID().toString()}, target)).exitCode());
             Map<String, String> wrongKey = new HashMap<>(env);
+            wrongKey.put("ARGYLE_API_KEY_ID", "support");
             wrongKey.put("ARGYLE_API_KEY_SECRET", secret + "-wrong");
             assertEquals(1, run(wrongKey, concat(new String[] {"tokens", "issue", "--user", userId}, target)).exitCode());
             assertEquals(1, run(env, "tokens", "issue", "--env", "production", "--user", userId).exitCode());
@@ -149,11 +179,16 @@ class FullSessionLeavesNoSecretTest {
                 assertFalse(printed.contains(value), "a secret or token was printed to stderr: " + printed);
             }
         }
+        for (String printed : stdout) {
+            // Tokens are what some commands print; the API secret never is.
+            assertFalse(printed.contains(secret), "the secret was printed: " + printed);
+        }
     }
 
     private CommandRun run(Map<String, String> env, String... args) {
         CommandRun result = CommandRun.of(env, args);
         stderr.add(result.err());
+        stdout.add(result.out());
         return result;
     }
 

@@ -39,7 +39,7 @@ class CredentialsTest {
 
         assertTrue(store instanceof SessionCredentialStore);
         assertEquals("Secret kept for this session only — no OS credential store found", store.description());
-        store.storeSecret(Environment.SANDBOX, Secret.of(SECRET));
+        store.storeSecret(Environment.SANDBOX, "key-1", Secret.of(SECRET));
         assertEquals(SECRET, store.secret(Environment.SANDBOX).orElseThrow().reveal());
         assertEquals(Optional.empty(), store.secret(Environment.PRODUCTION));
         store.forgetSecret(Environment.SANDBOX);
@@ -59,7 +59,7 @@ class CredentialsTest {
     @Test
     void theLocalSandboxSecretIsNotAcceptedIntoTheCredentialStore() {
         SessionCredentialStore store = new SessionCredentialStore("test");
-        assertThrows(IllegalArgumentException.class, () -> store.storeSecret(Environment.LOCAL, Secret.of("x")));
+        assertThrows(IllegalArgumentException.class, () -> store.storeSecret(Environment.LOCAL, "key-1", Secret.of("x")));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -126,10 +127,8 @@ public final class SettingsViewModel {
             return;
         }
         secret.set("");
-        withAccess(a -> {
-            a.apiKeys().save(on, id, Secret.of(typed));
-            return null;
-        }, "Saved the API key for " + on.displayName() + ".");
+        // A locked or vanished OS store keeps the secret for this session instead; the message says so.
+        withAccess(a -> a.apiKeys().saveOrKeepForSession(on, id, Secret.of(typed)), null);
     }
 
     public void forgetKey() {
@@ -166,7 +165,8 @@ public final class SettingsViewModel {
     }
 
     private interface Change {
-        Void apply(Access access) throws Exception;
+        /** Does the change; returns the message to show, or null for the caller's. */
+        String apply(Access access) throws Exception;
     }
 
     private void withAccess(Change change, String done) {
@@ -174,17 +174,18 @@ public final class SettingsViewModel {
         busy.set(true);
         background.submit(() -> {
             Access a = access();
-            change.apply(a);
-            return Loaded.read(a, on);
-        }, loaded -> {
+            String said = change.apply(a);
+            return Map.entry(said == null ? done : said, Loaded.read(a, on));
+        }, result -> {
             busy.set(false);
             saved.run();
+            Loaded loaded = result.getValue();
             if (on == environment.get()) {
                 savedBaseUrl.set(loaded.baseUrl());
                 secretStatus.set(loaded.secretStatus());
                 whereSecretsLive.set(loaded.whereSecretsLive());
             }
-            show(false, done);
+            show(false, result.getKey());
         }, this::failed);
     }
 
@@ -223,14 +224,8 @@ public final class SettingsViewModel {
                 status = "Generated for this computer and kept in local-sandbox.json.";
             } else {
                 keyId = settings.apiKeyId(environment).orElse("");
-                Optional<ApiCredentials> saved;
-                try {
-                    saved = access.apiKeys().forEnvironment(environment);
-                } catch (IllegalStateException halfOverride) {
-                    saved = Optional.empty();
-                }
-                status = saved.map(c -> "A secret is saved (" + c.source().description() + ").")
-                        .orElse("No secret saved.");
+                // Where the secret is, or why it can't be used (store locked, item removed outside the console).
+                status = access.apiKeys().savedKey(environment).sentence();
             }
             return new Loaded(keyId, settings.baseUrlOverride(environment).map(URI::toString).orElse(""),
                     settings.expectedClientId(environment).orElse(""), status, access.apiKeys().whereSecretsLive(),
