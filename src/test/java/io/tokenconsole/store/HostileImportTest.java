@@ -102,4 +102,16 @@ class HostileImportTest {
             statement.execute("ROLLBACK");
         }
     }
+
+    @Test
+    void aHugeNoteIsRefusedForItsLengthBeforeAnyScan() {
+        String note = "aaaaaaaaaaaa.".repeat(10_000); // 130 kB of almost-token: the old scrubber took a minute
+        IllegalArgumentException refused = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> org.junit.jupiter.api.Assertions
+                .assertThrows(IllegalArgumentException.class, () -> new UserDetails(null, note, null)));
+
+        assertTrue(refused.getMessage().startsWith("The note is 130000 characters long"), refused.getMessage());
+        String scrubbed = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> new UserDetails(null, "x " + "aaaaaaaaaaaa.".repeat(300) + " y", null)).note();
+        assertTrue(scrubbed.startsWith("x [token removed]") && scrubbed.endsWith(" y") && scrubbed.length() < 3_000, scrubbed);
+    }
 }
