@@ -62,13 +62,13 @@ import org.junit.jupiter.api.io.TempDir;
  * generated for a time budget, and each must get an answer or a clear error within its own budget,
  * with bounded memory, no stack trace, and no secret or token in any output or file.
  *
- * <p>{@code ./mvnw verify} spends {@code adversarial.seconds} (3) on each surface;
+ * <p>{@code ./mvnw verify} spends {@code adversarial.seconds} (2) on each surface;
  * {@code ./mvnw -Padversarial-long verify} a minute each. A failure names its seed; {@code -Dadversarial.seed=N}
  * replays it.
  */
 class HostileInputSuiteTest {
 
-    private static final long SECONDS = Long.getLong("adversarial.seconds", 3);
+    private static final long SECONDS = Long.getLong("adversarial.seconds", 2);
     private static final long SEED = Long.getLong("adversarial.seed", System.nanoTime());
     /** What one input may take, however hostile: generous for a busy 2-core machine, far below a hang. */
     private static final Duration CASE_BUDGET = Duration.ofSeconds(5);
