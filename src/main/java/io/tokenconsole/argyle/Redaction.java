@@ -1,6 +1,7 @@
 package io.tokenconsole.argyle;
 
 import io.tokenconsole.text.CredentialText;
+import io.tokenconsole.text.TextEdits;
 import io.tokenconsole.text.TokenShapes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -93,23 +94,18 @@ final class Redaction {
 
     /** Replaces {@code word} only where it does not continue a letter or digit on either side. */
     private static String replaceWord(String text, String word) {
-        StringBuilder out = null;
-        int copiedUpTo = 0;
+        TextEdits edits = new TextEdits(text);
         int at = text.indexOf(word);
         while (at >= 0) {
             int end = at + word.length();
             boolean alone = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
                     && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
             if (alone) {
-                if (out == null) {
-                    out = new StringBuilder(text.length());
-                }
-                out.append(text, copiedUpTo, at).append(SECRET_HIDDEN);
-                copiedUpTo = end;
+                edits.replace(at, end, SECRET_HIDDEN);
             }
             at = text.indexOf(word, alone ? end : at + 1);
         }
-        return out == null ? text : out.append(text, copiedUpTo, text.length()).toString();
+        return edits.result();
     }
 
     private static String collapseWhitespace(String text) {

@@ -64,6 +64,8 @@ public final class TokenConsoleCommand implements Runnable {
         // picocli would replace "@file" by the file's lines and quote them in errors (--faults @/etc/shadow):
         // arguments are taken as written, and a command that takes a file reads it itself.
         commandLine.setExpandAtFiles(false);
+        // Output is escaped for the terminal, picocli's own colours included: plain help text instead.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

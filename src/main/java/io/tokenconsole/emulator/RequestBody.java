@@ -17,6 +17,11 @@ final class RequestBody {
     static final int LARGEST_API_BODY = 1024 * 1024;
     /** The largest fault plan the admin endpoint accepts. */
     static final int LARGEST_FAULT_PLAN = 64 * 1024;
+    /**
+     * How much of a too-large body is read and dropped before answering 413, so that a client still
+     * sending it sees the answer instead of a reset connection. Beyond this the connection is closed.
+     */
+    private static final int MOST_DISCARDED = 4 * 1024 * 1024;
 
     private RequestBody() {
     }
@@ -25,18 +30,30 @@ final class RequestBody {
     static Optional<byte[]> read(HttpExchange exchange, int limit) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && isOver(declared.strip(), limit)) {
+            if (declared.strip().length() <= 10 && Long.parseLong(declared.strip()) <= limit + (long) MOST_DISCARDED) {
+                discard(exchange.getRequestBody());
+            }
             tooLarge(exchange, limit);
             return Optional.empty();
         }
-        byte[] bytes;
         try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readNBytes(limit + 1);
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                discard(in);
+                tooLarge(exchange, limit);
+                return Optional.empty();
+            }
+            return Optional.of(bytes);
         }
-        if (bytes.length > limit) {
-            tooLarge(exchange, limit);
-            return Optional.empty();
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] sink = new byte[64 * 1024];
+        long dropped = 0;
+        int read;
+        while (dropped < MOST_DISCARDED && (read = in.read(sink)) != -1) {
+            dropped += read;
         }
-        return Optional.of(bytes);
     }
 
     private static boolean isOver(String digits, int limit) {

@@ -22,8 +22,7 @@ public final class CredentialText {
         if (text == null) {
             return null;
         }
-        StringBuilder out = null;
-        int copiedUpTo = 0;
+        TextEdits edits = new TextEdits(text);
         int at = 0;
         while (at + HEADER.length() <= text.length()) {
             if (!text.regionMatches(true, at, HEADER, 0, HEADER.length())) {
@@ -44,15 +43,11 @@ public final class CredentialText {
                 valueEnd++;
             }
             if (valueEnd > valueStart) {
-                if (out == null) {
-                    out = new StringBuilder(text.length());
-                }
-                out.append(text, copiedUpTo, valueStart).append(replacement);
-                copiedUpTo = valueEnd;
+                edits.replace(valueStart, valueEnd, replacement);
             }
             at = Math.max(valueEnd, at + HEADER.length());
         }
-        return out == null ? text : out.append(text, copiedUpTo, text.length()).toString();
+        return edits.result();
     }
 
     /** The text with the credential after every {@code Basic } or {@code Bearer } replaced. */
@@ -60,8 +55,7 @@ public final class CredentialText {
         if (text == null) {
             return null;
         }
-        StringBuilder out = null;
-        int copiedUpTo = 0;
+        TextEdits edits = new TextEdits(text);
         int at = 0;
         while (at < text.length()) {
             String scheme = schemeAt(text, at);
@@ -75,15 +69,11 @@ public final class CredentialText {
                 valueEnd++;
             }
             if (valueStart > at + scheme.length() && valueEnd - valueStart >= SHORTEST_CREDENTIAL) {
-                if (out == null) {
-                    out = new StringBuilder(text.length());
-                }
-                out.append(text, copiedUpTo, valueStart).append(replacement);
-                copiedUpTo = valueEnd;
+                edits.replace(valueStart, valueEnd, replacement);
             }
             at = Math.max(valueEnd, at + scheme.length());
         }
-        return out == null ? text : out.append(text, copiedUpTo, text.length()).toString();
+        return edits.result();
     }
 
     private static String schemeAt(String text, int at) {

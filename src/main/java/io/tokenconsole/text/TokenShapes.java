@@ -28,14 +28,8 @@ public final class TokenShapes {
      * dot-separated segments, as a log line or a pasted snippet holds it.
      */
     public static Optional<Span> firstCompactToken(CharSequence text) {
-        int at = 0;
-        while (at < text.length()) {
-            if (!isRunChar(text.charAt(at))) {
-                at++;
-                continue;
-            }
-            int runEnd = runEnd(text, at);
-            int[] bounds = segments(text, at, runEnd);
+        for (int[] run = nextRun(text, 0); run != null; run = nextRun(text, run[1])) {
+            int[] bounds = segments(text, run[0], run[1]);
             int count = bounds.length / 2;
             for (int segment = 0; segment + 2 < count; segment++) {
                 int start = joseStart(text, bounds[2 * segment], bounds[2 * segment + 1]);
@@ -44,7 +38,6 @@ public final class TokenShapes {
                     return Optional.of(new Span(start, bounds[2 * last + 1]));
                 }
             }
-            at = runEnd;
         }
         return Optional.empty();
     }
@@ -58,16 +51,9 @@ public final class TokenShapes {
         if (text == null) {
             return null;
         }
-        StringBuilder out = null;
-        int copiedUpTo = 0;
-        int at = 0;
-        while (at < text.length()) {
-            if (!isRunChar(text.charAt(at))) {
-                at++;
-                continue;
-            }
-            int runEnd = runEnd(text, at);
-            int[] bounds = segments(text, at, runEnd);
+        TextEdits edits = new TextEdits(text);
+        for (int[] run = nextRun(text, 0); run != null; run = nextRun(text, run[1])) {
+            int[] bounds = segments(text, run[0], run[1]);
             int count = bounds.length / 2;
             int segment = 0;
             while (segment + 2 < count) {
@@ -84,19 +70,11 @@ public final class TokenShapes {
                     segment++;
                     continue;
                 }
-                if (out == null) {
-                    out = new StringBuilder(text.length());
-                }
-                out.append(text, copiedUpTo, start).append(replacement);
-                copiedUpTo = bounds[2 * segment + 5];
+                edits.replace(start, bounds[2 * segment + 5], replacement);
                 segment += 3;
             }
-            at = runEnd;
         }
-        if (out == null) {
-            return text;
-        }
-        return out.append(text, copiedUpTo, text.length()).toString();
+        return edits.result();
     }
 
     /** Whether the text holds anything {@link #replaceAll} would replace. */
@@ -112,12 +90,20 @@ public final class TokenShapes {
         return isSegmentChar(c) || c == '.';
     }
 
-    private static int runEnd(CharSequence text, int from) {
-        int end = from;
+    /** The next maximal run of base64url characters and dots at or after {@code from}: {start, end}, or null. */
+    private static int[] nextRun(CharSequence text, int from) {
+        int start = from;
+        while (start < text.length() && !isRunChar(text.charAt(start))) {
+            start++;
+        }
+        if (start >= text.length()) {
+            return null;
+        }
+        int end = start;
         while (end < text.length() && isRunChar(text.charAt(end))) {
             end++;
         }
-        return end;
+        return new int[] {start, end};
     }
 
     /** Start and end of each dot-separated segment of a run, flattened: {@code [s0, e0, s1, e1, …]}. */

@@ -110,6 +110,9 @@ class ArgyleClientFailureTest {
         assertEquals(500, failure.status().orElseThrow());
         assertTrue(failure.getMessage().contains("had a problem on its side (HTTP 500)"), failure.getMessage());
         assertEquals("A server error occurred.", failure.apiText().orElseThrow());
+        // The local sandbox is not Argyle: its errors point at its fault plan, not at Argyle's support.
+        assertTrue(failure.getMessage().contains("runs on this machine"), failure.getMessage());
+        assertTrue(!failure.getMessage().contains("report it to Argyle"), failure.getMessage());
     }
 
     @Test
