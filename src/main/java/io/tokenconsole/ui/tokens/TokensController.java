@@ -67,6 +67,7 @@ public final class TokensController {
         issueButton.disableProperty().bind(viewModel.busyProperty());
         AutoCompletionBinding<UserSuggestion> completion = TextFields.bindAutoCompletion(userIdField,
                 request -> viewModel.suggestions(request.getUserText()));
+        completion.prefWidthProperty().bind(userIdField.widthProperty());
         completion.setOnAutoCompleted(event -> viewModel.userIdProperty().set(event.getCompletion().id()));
         ValidationSupport validation = new ValidationSupport();
         validation.registerValidator(userIdField, false, (control, value) -> ValidationResult.fromErrorIf(control,

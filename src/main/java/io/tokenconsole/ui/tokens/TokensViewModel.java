@@ -52,6 +52,8 @@ public final class TokensViewModel {
     /** How many earlier tokens of this session the list keeps. */
     public static final int EARLIER_TOKENS_KEPT = 10;
     private static final int SUGGESTIONS = 8;
+    /** The length of a user id (a UUID). */
+    private static final int ID_LENGTH = 36;
 
     /** The token on the card, with the call that issued it and what the card says of it. */
     private record Issued(TokenIssue issue, EarlierToken facts) {
@@ -226,6 +228,10 @@ public final class TokensViewModel {
 
     // What happens
 
+    /**
+     * Checks the id. While typing ({@code required} false), short text is a search for a saved user,
+     * not a wrong id: the problem shows once the text is as long as an id, or when issuing.
+     */
     private Optional<String> check(String typed, boolean required) {
         if (typed == null || typed.isBlank()) {
             userIdProblem.set(required ? "Enter a user id, pick a saved user, or select one in the Users pane." : "");
@@ -236,7 +242,8 @@ public final class TokensViewModel {
             userIdProblem.set("");
             return Optional.of(id);
         } catch (IllegalArgumentException notAnId) {
-            userIdProblem.set(notAnId.getMessage() + ".");
+            boolean searching = !required && typed.strip().length() < ID_LENGTH;
+            userIdProblem.set(searching ? "" : notAnId.getMessage() + ".");
             return Optional.empty();
         }
     }

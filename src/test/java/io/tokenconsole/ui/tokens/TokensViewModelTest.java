@@ -128,14 +128,23 @@ class TokensViewModelTest {
     @Test
     void anIdThatIsNoIdIsRefusedBeforeAnyCallAndTheFieldKeepsIt() {
         tokens.userIdProperty().set("not-a-user");
-        assertTrue(tokens.userIdProblemProperty().get().contains("'not-a-user' is not an Argyle user id"));
+        assertEquals("", tokens.userIdProblemProperty().get(), "short text may be a search for a saved user");
         long focus = tokens.focusUserIdRequestsProperty().get();
         tokens.issue();
+        assertTrue(tokens.userIdProblemProperty().get().contains("'not-a-user' is not an Argyle user id"));
 
         assertEquals(0, issueRequests());
         assertEquals(CardKind.NONE, tokens.cardKindProperty().get());
         assertEquals("not-a-user", tokens.userIdProperty().get());
         assertEquals(focus + 1, tokens.focusUserIdRequestsProperty().get());
+    }
+
+    @Test
+    void textAsLongAsAnIdThatIsNoIdIsFlaggedWhileTyping() {
+        tokens.userIdProperty().set("018051aa-f7a9-a0db-2f38-6cfa325e9d6z");
+        assertTrue(tokens.userIdProblemProperty().get().contains("is not an Argyle user id"));
+        tokens.userIdProperty().set("018051aa-f7a9-a0db-2f38-6cfa325e9d69");
+        assertEquals("", tokens.userIdProblemProperty().get());
     }
 
     @Test
