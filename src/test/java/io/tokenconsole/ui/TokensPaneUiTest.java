@@ -18,18 +18,12 @@ import io.tokenconsole.store.Secret;
 import io.tokenconsole.store.UserDetails;
 import io.tokenconsole.testing.Sandboxes;
 import io.tokenconsole.ui.common.BackendStartup;
-import io.tokenconsole.ui.common.ClipboardService;
-import io.tokenconsole.ui.common.FxBackgroundWork;
-import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.workflow.ConsoleBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +35,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
@@ -60,24 +55,20 @@ class TokensPaneUiTest extends ApplicationTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final RecordingNotifier notifier = new RecordingNotifier();
 
+    /** Started before the first window, off the FX thread: on a busy machine it takes longer than TestFX waits for a window. */
+    @BeforeAll
+    static void startServices() throws Exception {
+        Path folder = Files.createTempDirectory("token-console-tokens-ui");
+        services = ConsoleBackend.start(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC(),
+                Map.of(), step -> { });
+    }
+
     @Override
     public void start(Stage stage) throws Exception {
-        if (services == null) {
-            Path folder = Files.createTempDirectory("token-console-tokens-ui");
-            services = ConsoleBackend.start(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC(),
-                    Map.of(), step -> { });
-        }
         services.localSandbox().orElseThrow().clearFaults();
         executor = Executors.newFixedThreadPool(2);
-        window = new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor),
-                new FxDebouncer(Duration.ofMillis(100)), Clock.systemUTC(), ZoneOffset.UTC, new MemoryThemePreference(),
-                new ClipboardService(), BackendStartup.ready(services), Optional.of(dialogs), Optional.of(notifier)));
-        window.showOn(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
-        stage.toFront();
+        window = TestWindows.show(stage, executor, Clock.systemUTC(), new MemoryThemePreference(),
+                BackendStartup.ready(services), dialogs, notifier);
     }
 
     @AfterEach

@@ -63,6 +63,15 @@ class CurlReproductionTest {
         assertFalse(curl.contains("secret-value"));
     }
 
+    @Test
+    void anIssuedTokenNeverShowsInItsTextForm() {
+        String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        TokenIssue issue = new TokenIssue(io.tokenconsole.argyle.Environment.LOCAL, USER,
+                new io.tokenconsole.argyle.IssuedToken(token), BASE, "key-123");
+        assertFalse(issue.toString().contains(token));
+        assertFalse(issue.curl().contains(token));
+    }
+
     private List<String> runAsShell(String command, String secret) throws IOException, InterruptedException {
         Path script = folder.resolve("call.sh");
         Files.writeString(script, command + "\n", StandardCharsets.UTF_8);
