@@ -64,6 +64,11 @@ public final class ArgyleClient {
         return target;
     }
 
+    /** The API key id the calls are made with (the id only: it may be shown, the secret never). */
+    public String keyId() {
+        return credentials.keyId();
+    }
+
     // ---- asynchronous, cancellable --------------------------------------------------------------
 
     /** {@code POST /users}. Never retried: a second attempt could create a second user. */

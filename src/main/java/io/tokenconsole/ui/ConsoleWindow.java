@@ -26,6 +26,8 @@ import io.tokenconsole.ui.shell.Navigator;
 import io.tokenconsole.ui.shell.PaneSpec;
 import io.tokenconsole.ui.shell.Session;
 import io.tokenconsole.ui.shell.ThemePreference;
+import io.tokenconsole.ui.tokens.TokensController;
+import io.tokenconsole.ui.tokens.TokensViewModel;
 import io.tokenconsole.workflow.ConsoleBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,6 +83,7 @@ public final class ConsoleWindow {
     private final MainViewModel main;
     private final InspectorViewModel inspector;
     private final SettingsViewModel settings;
+    private final TokensViewModel tokens;
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
@@ -117,16 +120,33 @@ public final class ConsoleWindow {
         register(new PaneSpec(Navigator.INSPECTOR, text.getString("nav.inspector"), "inspector",
                 text.getString("status.inspector")), InspectorController.class,
                 () -> new InspectorController(inspector, parts.clipboard()));
+        tokens = new TokensViewModel(session, this::navigate, backend, parts.background(),
+                changeGuard, secretClipboard, notifier, parts.clock(), parts.zone());
+        register(new PaneSpec(Navigator.TOKENS, text.getString("nav.tokens"), "tokens",
+                text.getString("status.tokens")), TokensController.class, () -> new TokensController(tokens));
         register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
                 text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings));
 
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
+        main.registerCommand(MainViewModel.ISSUE_TOKEN, tokens::issueForSelectedUser);
+        // "Open in inspector": the inspector takes the token and the session lets go of it.
+        session.tokenToInspectProperty().addListener((o, was, token) -> {
+            if (token != null) {
+                session.tokenToInspectProperty().set(null);
+                inspector.paste(token);
+            }
+        });
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
             settingsSaved();
         });
+    }
+
+    /** For view models made before the main view model: it navigates once it exists. */
+    private void navigate(String paneId) {
+        main.navigate(paneId);
     }
 
     private void register(PaneSpec spec, Class<?> controllerType, Supplier<Object> controller) {
@@ -162,6 +182,10 @@ public final class ConsoleWindow {
 
     public Session session() {
         return session;
+    }
+
+    public TokensViewModel tokensViewModel() {
+        return tokens;
     }
 
     /** Loads the frame and the first pane, applies the theme and shows them on {@code stage}. */

@@ -75,9 +75,15 @@ public final class SupportActions {
 
     /** {@code POST /user-tokens} for a checked user id; the user is saved (or its last token noted), and audited. */
     public IssuedToken issueToken(Environment environment, String userId) throws IOException {
+        return issueTokenShowingCall(environment, userId).token();
+    }
+
+    /** As {@link #issueToken}, and says where the call went and with which key id (to reproduce it with curl). */
+    public TokenIssue issueTokenShowingCall(Environment environment, String userId) throws IOException {
         String id = UserIds.normalize(userId);
         try (ApiAccess.Connection connection = access.connect(environment, ApiAccess.Given.NOTHING)) {
-            return new RecordedTokenIssuer(connection.client(), recorder).issue(environment, id);
+            IssuedToken token = new RecordedTokenIssuer(connection.client(), recorder).issue(environment, id);
+            return new TokenIssue(environment, id, token, connection.target().baseUrl(), connection.client().keyId());
         }
     }
 

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tokenconsole.inspect.TestTokens;
 import io.tokenconsole.inspect.TokenInspector;
 import io.tokenconsole.ui.common.BackendStartup;
-import io.tokenconsole.ui.common.ClipboardService;
-import io.tokenconsole.ui.common.FxBackgroundWork;
-import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.inspector.ClaimRow;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
@@ -47,16 +43,9 @@ class ConsoleWindowUiTest extends ApplicationTest {
         this.stage = stage;
         executor = Executors.newFixedThreadPool(2);
         theme = new MemoryThemePreference();
-        new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
-                Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, theme, new ClipboardService(),
+        TestWindows.show(stage, executor, Clock.fixed(NOW, ZoneOffset.UTC), theme,
                 BackendStartup.unavailable("this test runs the window without a workspace"),
-                java.util.Optional.of(new ScriptedDialogs()), java.util.Optional.of(new RecordingNotifier()))).showOn(stage);
-        // Other UI tests share this stage with their own size and place: put the whole window on the screen.
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
-        stage.toFront();
+                new ScriptedDialogs(), new RecordingNotifier());
     }
 
     @AfterEach

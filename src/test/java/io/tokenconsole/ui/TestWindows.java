@@ -1,0 +1,37 @@
+package io.tokenconsole.ui;
+
+import io.tokenconsole.ui.common.BackendStartup;
+import io.tokenconsole.ui.common.ClipboardService;
+import io.tokenconsole.ui.common.DialogService;
+import io.tokenconsole.ui.common.FxBackgroundWork;
+import io.tokenconsole.ui.common.FxDebouncer;
+import io.tokenconsole.ui.common.Notifier;
+import io.tokenconsole.ui.shell.ThemePreference;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import javafx.stage.Stage;
+
+/** Opens the window as the application builds it, for UI tests, on the stage TestFX hands them. */
+final class TestWindows {
+
+    private TestWindows() {
+    }
+
+    static ConsoleWindow show(Stage stage, ExecutorService executor, Clock clock, ThemePreference theme,
+            BackendStartup backend, DialogService dialogs, Notifier notifier) {
+        ConsoleWindow window = new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor),
+                new FxDebouncer(Duration.ofMillis(100)), clock, ZoneOffset.UTC, theme, new ClipboardService(), backend,
+                Optional.of(dialogs), Optional.of(notifier)));
+        window.showOn(stage);
+        // UI tests share this stage with their own size and place: put the whole window on the screen.
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1180);
+        stage.setHeight(780);
+        stage.toFront();
+        return window;
+    }
+}
