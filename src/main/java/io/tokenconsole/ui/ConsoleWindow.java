@@ -5,12 +5,15 @@ import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.inspect.TokenInspector;
 import io.tokenconsole.store.Settings;
+import io.tokenconsole.ui.audit.AuditController;
+import io.tokenconsole.ui.audit.AuditViewModel;
 import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.common.BackgroundWork;
 import io.tokenconsole.ui.common.ChangeGuard;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.Debouncer;
 import io.tokenconsole.ui.common.DialogService;
+import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.common.FxDialogService;
 import io.tokenconsole.ui.common.FxNotifier;
 import io.tokenconsole.ui.common.FxSecretClipboard;
@@ -56,6 +59,8 @@ import javafx.stage.Window;
 public final class ConsoleWindow {
 
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+    /** How often the audit pane reads the log while it shows (rows the command line writes). */
+    private static final Duration AUDIT_POLL = Duration.ofSeconds(3);
 
     /** What the window is built from; tests make their own. */
     public record Parts(
@@ -81,6 +86,7 @@ public final class ConsoleWindow {
     private final MainViewModel main;
     private final InspectorViewModel inspector;
     private final SettingsViewModel settings;
+    private final AuditViewModel audit;
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
@@ -98,22 +104,29 @@ public final class ConsoleWindow {
         this.changeGuard = new ChangeGuard(backend, parts.background(), dialogs);
 
         ObjectMapper json = TokenInspector.defaultJson();
-        BackendInspection inspection = new BackendInspection(backend, parts.background());
+        BackendInspection inspection = new BackendInspection(backend, parts.background(), session::workspaceChanged);
         inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
                 parts.clock(), parts.zone(), inspection, inspection);
         inspector.environmentProperty().bind(session.environmentProperty());
         settings = new SettingsViewModel(() -> accessToSettings(backend), parts.background(), this::settingsSaved);
         settings.environmentProperty().bind(session.environmentProperty());
+        audit = new AuditViewModel(session, () -> backend.await().requireWorkspace(), parts.background(),
+                new FxDebouncer(AUDIT_POLL), dialogs, notifier, paneId -> mainViewModel().navigate(paneId), parts.clock(),
+                parts.zone());
 
         register(new PaneSpec(Navigator.INSPECTOR, text.getString("nav.inspector"), "inspector",
                 text.getString("status.inspector")), InspectorController.class,
                 () -> new InspectorController(inspector, parts.clipboard()));
+        register(new PaneSpec(Navigator.AUDIT, text.getString("nav.audit"), "audit",
+                text.getString("status.audit")), AuditController.class, () -> new AuditController(audit));
         register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
                 text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings));
 
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
+        audit.shownProperty().bind(main.selectedPaneProperty().isEqualTo(main.pane(Navigator.AUDIT).orElseThrow()));
+        audit.setUsersPaneAvailable(main.pane(Navigator.USERS).isPresent());
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
             settingsSaved();
@@ -139,6 +152,7 @@ public final class ConsoleWindow {
     /** Saved settings changed: read what the window keeps of them again, in the background. */
     private void settingsSaved() {
         session.settingsChanged();
+        session.workspaceChanged();
         parts.background().submit(() -> parts.backend().await().workspace()
                         .map(workspace -> workspace.settings().clipboardClearDelay()),
                 delay -> delay.ifPresent(value -> clipboardClearDelay = value), notRead -> { });
