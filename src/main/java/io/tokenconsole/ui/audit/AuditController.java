@@ -29,32 +29,32 @@ public final class AuditController {
 
     private final AuditViewModel viewModel;
 
-    @FXML private ComboBox<String> period;
-    @FXML private HBox dates;
-    @FXML private DatePicker from;
-    @FXML private DatePicker to;
-    @FXML private CheckBox allEnvironments;
-    @FXML private ComboBox<String> action;
-    @FXML private TextField userId;
-    @FXML private Button exportButton;
-    @FXML private ProgressIndicator busyIndicator;
-    @FXML private Label filterProblem;
-    @FXML private Label failure;
-    @FXML private Label summary;
-    @FXML private TableView<AuditRow> table;
-    @FXML private TableColumn<AuditRow, String> timeColumn;
-    @FXML private TableColumn<AuditRow, String> operatorColumn;
-    @FXML private TableColumn<AuditRow, String> environmentColumn;
-    @FXML private TableColumn<AuditRow, String> actionColumn;
-    @FXML private TableColumn<AuditRow, String> userColumn;
-    @FXML private TableColumn<AuditRow, String> jtiColumn;
-    @FXML private TableColumn<AuditRow, String> expColumn;
-    @FXML private TableColumn<AuditRow, String> outcomeColumn;
-    @FXML private TableColumn<AuditRow, String> detailColumn;
-    @FXML private Label emptyText;
-    @FXML private Label selectionDetail;
-    @FXML private Label selectionNote;
-    @FXML private Button showInUsersButton;
+    @FXML private ComboBox<String> auditPeriod;
+    @FXML private HBox auditDates;
+    @FXML private DatePicker auditFrom;
+    @FXML private DatePicker auditTo;
+    @FXML private CheckBox auditAllEnvironments;
+    @FXML private ComboBox<String> auditAction;
+    @FXML private TextField auditUserId;
+    @FXML private Button auditExportButton;
+    @FXML private ProgressIndicator auditBusyIndicator;
+    @FXML private Label auditFilterProblem;
+    @FXML private Label auditFailure;
+    @FXML private Label auditSummary;
+    @FXML private TableView<AuditRow> auditTable;
+    @FXML private TableColumn<AuditRow, String> auditTimeColumn;
+    @FXML private TableColumn<AuditRow, String> auditOperatorColumn;
+    @FXML private TableColumn<AuditRow, String> auditEnvironmentColumn;
+    @FXML private TableColumn<AuditRow, String> auditActionColumn;
+    @FXML private TableColumn<AuditRow, String> auditUserColumn;
+    @FXML private TableColumn<AuditRow, String> auditJtiColumn;
+    @FXML private TableColumn<AuditRow, String> auditExpColumn;
+    @FXML private TableColumn<AuditRow, String> auditOutcomeColumn;
+    @FXML private TableColumn<AuditRow, String> auditDetailColumn;
+    @FXML private Label auditEmptyText;
+    @FXML private Label auditSelectionDetail;
+    @FXML private Label auditSelectionNote;
+    @FXML private Button auditShowInUsersButton;
 
     public AuditController(AuditViewModel viewModel) {
         this.viewModel = viewModel;
@@ -62,56 +62,56 @@ public final class AuditController {
 
     @FXML
     private void initialize() {
-        period.setItems(FXCollections.observableArrayList(viewModel.periods()));
-        period.valueProperty().bindBidirectional(viewModel.periodProperty());
-        dates.visibleProperty().bind(viewModel.datesShownProperty());
-        dates.managedProperty().bind(dates.visibleProperty());
-        from.valueProperty().bindBidirectional(viewModel.fromProperty());
-        to.valueProperty().bindBidirectional(viewModel.toProperty());
-        allEnvironments.selectedProperty().bindBidirectional(viewModel.allEnvironmentsProperty());
-        action.setItems(FXCollections.observableArrayList(viewModel.actions()));
-        action.valueProperty().bindBidirectional(viewModel.actionProperty());
-        userId.textProperty().bindBidirectional(viewModel.userIdProperty());
+        auditPeriod.setItems(FXCollections.observableArrayList(viewModel.periods()));
+        auditPeriod.valueProperty().bindBidirectional(viewModel.periodProperty());
+        auditDates.visibleProperty().bind(viewModel.datesShownProperty());
+        auditDates.managedProperty().bind(auditDates.visibleProperty());
+        auditFrom.valueProperty().bindBidirectional(viewModel.fromProperty());
+        auditTo.valueProperty().bindBidirectional(viewModel.toProperty());
+        auditAllEnvironments.selectedProperty().bindBidirectional(viewModel.allEnvironmentsProperty());
+        auditAction.setItems(FXCollections.observableArrayList(viewModel.actions()));
+        auditAction.valueProperty().bindBidirectional(viewModel.actionProperty());
+        auditUserId.textProperty().bindBidirectional(viewModel.userIdProperty());
         viewModel.filterProblemProperty().addListener((o, was, now) ->
-                userId.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
-        showWhenNotEmpty(filterProblem, viewModel.filterProblemProperty());
-        showWhenNotEmpty(failure, viewModel.failureProperty());
-        summary.textProperty().bind(viewModel.summaryProperty());
-        busyIndicator.visibleProperty().bind(viewModel.busyProperty().or(viewModel.exportingProperty()));
-        exportButton.disableProperty().bind(viewModel.exportingProperty());
+                auditUserId.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+        showWhenNotEmpty(auditFilterProblem, viewModel.filterProblemProperty());
+        showWhenNotEmpty(auditFailure, viewModel.failureProperty());
+        auditSummary.textProperty().bind(viewModel.summaryProperty());
+        auditBusyIndicator.visibleProperty().bind(viewModel.busyProperty().or(viewModel.exportingProperty()));
+        auditExportButton.disableProperty().bind(viewModel.exportingProperty());
 
-        table.setItems(viewModel.rows());
-        emptyText.textProperty().bind(viewModel.emptyTextProperty());
+        auditTable.setItems(viewModel.rows());
+        auditEmptyText.textProperty().bind(viewModel.emptyTextProperty());
         bindColumns();
-        table.setRowFactory(view -> new TableRow<>() {
+        auditTable.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(AuditRow row, boolean empty) {
                 super.updateItem(row, empty);
                 pseudoClassStateChanged(FAILED, !empty && row != null && row.failed());
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+        auditTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 viewModel.selectedRowProperty().set(now));
         viewModel.rows().addListener(this::keepScrollPosition);
 
-        showWhenNotEmpty(selectionDetail, viewModel.selectionDetailProperty());
-        selectionNote.textProperty().bind(viewModel.selectionNoteProperty());
-        showInUsersButton.visibleProperty().bind(viewModel.usersPaneAvailableProperty());
-        showInUsersButton.managedProperty().bind(showInUsersButton.visibleProperty());
-        showInUsersButton.disableProperty().bind(viewModel.userSelectedProperty().not());
+        showWhenNotEmpty(auditSelectionDetail, viewModel.selectionDetailProperty());
+        auditSelectionNote.textProperty().bind(viewModel.selectionNoteProperty());
+        auditShowInUsersButton.visibleProperty().bind(viewModel.usersPaneAvailableProperty());
+        auditShowInUsersButton.managedProperty().bind(auditShowInUsersButton.visibleProperty());
+        auditShowInUsersButton.disableProperty().bind(viewModel.userSelectedProperty().not());
 
     }
 
     private void bindColumns() {
-        text(timeColumn, AuditRow::time, AuditRow::timeUtc);
-        text(operatorColumn, AuditRow::operator, row -> "");
-        text(environmentColumn, AuditRow::environmentName, row -> "");
-        text(actionColumn, AuditRow::action, row -> "");
-        text(userColumn, AuditRow::userId, row -> "");
-        text(jtiColumn, AuditRow::tokenJti, row -> "");
-        text(expColumn, AuditRow::tokenExp, AuditRow::tokenExpUtc);
-        text(outcomeColumn, row -> row.failed() ? "✖ failed" : "ok", AuditRow::error);
-        text(detailColumn, row -> row.failed() && !row.error().isEmpty()
+        text(auditTimeColumn, AuditRow::time, AuditRow::timeUtc);
+        text(auditOperatorColumn, AuditRow::operator, row -> "");
+        text(auditEnvironmentColumn, AuditRow::environmentName, row -> "");
+        text(auditActionColumn, AuditRow::action, row -> "");
+        text(auditUserColumn, AuditRow::userId, row -> "");
+        text(auditJtiColumn, AuditRow::tokenJti, row -> "");
+        text(auditExpColumn, AuditRow::tokenExp, AuditRow::tokenExpUtc);
+        text(auditOutcomeColumn, row -> row.failed() ? "✖ failed" : "ok", AuditRow::error);
+        text(auditDetailColumn, row -> row.failed() && !row.error().isEmpty()
                 ? row.error() + (row.detail().isEmpty() ? "" : " · " + row.detail()) : row.detail(), AuditRow::description);
     }
 
@@ -133,7 +133,7 @@ public final class AuditController {
 
     /** Rows arriving above what the person scrolled to push nothing out of sight. */
     private void keepScrollPosition(ListChangeListener.Change<? extends AuditRow> change) {
-        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || flow.getFirstVisibleCell() == null) {
+        if (!(auditTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || flow.getFirstVisibleCell() == null) {
             return;
         }
         int first = flow.getFirstVisibleCell().getIndex();
@@ -144,7 +144,7 @@ public final class AuditController {
             }
         }
         if (first > 0 && shift != 0) {
-            table.scrollTo(Math.max(0, first + shift));
+            auditTable.scrollTo(Math.max(0, first + shift));
         }
     }
 
