@@ -83,6 +83,8 @@ public final class AuditController {
         auditTable.setItems(viewModel.rows());
         auditEmptyText.textProperty().bind(viewModel.emptyTextProperty());
         bindColumns();
+        // Every row is the current environment's unless all are shown.
+        auditEnvironmentColumn.visibleProperty().bind(viewModel.allEnvironmentsProperty());
         auditTable.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(AuditRow row, boolean empty) {
@@ -108,7 +110,7 @@ public final class AuditController {
         text(auditEnvironmentColumn, AuditRow::environmentName, row -> "");
         text(auditActionColumn, AuditRow::action, row -> "");
         text(auditUserColumn, AuditRow::userId, row -> "");
-        text(auditJtiColumn, AuditRow::tokenJti, row -> "");
+        text(auditJtiColumn, AuditRow::shortJti, AuditRow::tokenJti);
         text(auditExpColumn, AuditRow::tokenExp, AuditRow::tokenExpUtc);
         text(auditOutcomeColumn, row -> row.failed() ? "✖ failed" : "ok", AuditRow::error);
         text(auditDetailColumn, row -> row.failed() && !row.error().isEmpty()

@@ -29,12 +29,15 @@ public record AuditRow(
         String detail) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final int SHORT_JTI = 8;
 
     static AuditRow of(AuditEntry entry, ZoneId zone) {
         Instant exp = entry.token() == null ? null : entry.token().expiresAt();
         return new AuditRow(entry.sequence(), local(entry.at(), zone), utc(entry.at()), entry.operator(),
                 entry.environment(), entry.action().displayName(), text(entry.userId()),
-                entry.token() == null ? "" : text(entry.token().jti()), local(exp, zone), utc(exp),
+                entry.token() == null ? "" : text(entry.token().jti()), exp == null ? "" : LOCAL_MINUTES.format(exp.atZone(zone)),
+                utc(exp),
                 entry.error().isPresent(), entry.error().orElse(""), text(entry.detail()));
     }
 
@@ -53,6 +56,11 @@ public record AuditRow(
     /** "Local sandbox", or "All environments" for a row that concerns every one. */
     public String environmentName() {
         return environment == null ? "All environments" : environment.displayName();
+    }
+
+    /** The jti's first characters, for a narrow column (the tooltip and the detail have all of it). */
+    public String shortJti() {
+        return tokenJti.length() <= SHORT_JTI + 1 ? tokenJti : tokenJti.substring(0, SHORT_JTI) + "…";
     }
 
     /** "ok" or "failed". */

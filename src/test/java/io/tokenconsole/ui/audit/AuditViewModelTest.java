@@ -212,7 +212,7 @@ class AuditViewModelTest {
         poll.elapse();
         assertEquals(2, vm.rows().size());
         assertEquals("jti-42", vm.rows().get(0).tokenJti());
-        assertEquals("2030-01-01 00:00:00", vm.rows().get(0).tokenExp());
+        assertEquals("2030-01-01 00:00", vm.rows().get(0).tokenExp());
         assertSame(selected, vm.rows().get(1), "the row already shown is kept, not replaced");
         assertSame(selected, vm.selectedRowProperty().get());
 
