@@ -93,6 +93,7 @@ public final class ConsoleWindow {
     private final ChangeGuard changeGuard;
     private volatile Duration clipboardClearDelay = Settings.DEFAULT_CLIPBOARD_CLEAR_DELAY;
     private Stage stage;
+    private boolean toldThatPastesAreAudited;
 
     public ConsoleWindow(Parts parts) {
         this.parts = parts;
@@ -104,7 +105,7 @@ public final class ConsoleWindow {
         this.changeGuard = new ChangeGuard(backend, parts.background(), dialogs);
 
         ObjectMapper json = TokenInspector.defaultJson();
-        BackendInspection inspection = new BackendInspection(backend, parts.background(), session::workspaceChanged);
+        BackendInspection inspection = new BackendInspection(backend, parts.background(), this::pastedTokenAudited);
         inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
                 parts.clock(), parts.zone(), inspection, inspection);
         inspector.environmentProperty().bind(session.environmentProperty());
@@ -147,6 +148,15 @@ public final class ConsoleWindow {
         }
         return ready.workspace().flatMap(workspace -> ready.apiKeys()
                 .map(keys -> new SettingsViewModel.Access(workspace.settings(), keys)));
+    }
+
+    /** A pasted token's jti and exp were written to the audit log: the pane reads again; the first time, say so. */
+    private void pastedTokenAudited() {
+        session.workspaceChanged();
+        if (!toldThatPastesAreAudited) {
+            toldThatPastesAreAudited = true;
+            notifier.notify(text.getString("inspector.audited"));
+        }
     }
 
     /** Saved settings changed: read what the window keeps of them again, in the background. */

@@ -124,6 +124,15 @@ class AuditPaneUiTest extends ApplicationTest {
         return table().getItems().stream().map(row -> row.action() + " " + row.userId()).toList();
     }
 
+    private void paste(String token) {
+        interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(token);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        clickOn("#pasteButton");
+    }
+
     /** Picks an action from the combo box's list, as a person does. */
     private void chooseAction(String action) {
         clickOn(lookup("#auditAction").queryComboBox());
@@ -214,27 +223,29 @@ class AuditPaneUiTest extends ApplicationTest {
     @Test
     void whatTheWindowDoesAppearsInThePane() throws Exception {
         openAuditPane();
-        // A token pasted into the inspector…
+        // Two tokens pasted into the inspector…
         String token = services.actions().issueToken(Environment.LOCAL, omar).userToken();
+        String another = services.actions().issueToken(Environment.LOCAL, jane).userToken();
         clickOn("Inspector");
-        interact(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(token);
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        clickOn("#pasteButton");
+        paste(token);
+        await(() -> !notifier.notifications().isEmpty());
+        paste(another);
         // …and a setting saved.
         clickOn("Settings");
         clickOn("#expectedClientId").write("our-team");
         clickOn("#saveEnvironmentButton");
 
         clickOn("Audit");
-        await(() -> rows().contains("token-inspected " + omar) && rows().contains("settings-changed "));
-        AuditRow inspected = table().getItems().stream().filter(row -> row.action().equals("token-inspected"))
+        await(() -> rows().contains("token-inspected " + omar) && rows().contains("token-inspected " + jane)
+                && rows().contains("settings-changed "));
+        AuditRow inspected = table().getItems().stream().filter(row -> row.action().equals("token-inspected")
+                && row.userId().equals(omar))
                 .findFirst().orElseThrow();
         AuditRow issued = table().getItems().stream().filter(row -> row.action().equals("token-issued")
                 && row.userId().equals(omar)).findFirst().orElseThrow();
         assertEquals(issued.tokenJti(), inspected.tokenJti(), "the pasted token is audited by its jti");
+        assertEquals(List.of("Pasted tokens are noted in the audit log by their jti and expiry, never the token itself"
+                + " (Audit pane)."), notifier.notifications(), "said once, not per paste");
         assertTrue(table().getItems().stream().noneMatch(row -> row.detail().contains(token)
                 || row.tokenJti().contains(token)), "never the token itself");
     }
