@@ -14,20 +14,14 @@ import io.tokenconsole.store.UserDetails;
 import io.tokenconsole.store.Workspace;
 import io.tokenconsole.ui.audit.AuditRow;
 import io.tokenconsole.ui.common.BackendStartup;
-import io.tokenconsole.ui.common.ClipboardService;
-import io.tokenconsole.ui.common.FxBackgroundWork;
-import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.workflow.ConsoleBackend;
 import io.tokenconsole.workflow.SupportActions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -90,15 +84,7 @@ class AuditPaneUiTest extends ApplicationTest {
         services = ConsoleBackend.start(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC(),
                 Map.of(), step -> { });
         executor = Executors.newFixedThreadPool(2);
-        window = new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor),
-                new FxDebouncer(Duration.ofMillis(100)), Clock.systemUTC(), ZoneOffset.UTC, new MemoryThemePreference(),
-                new ClipboardService(), BackendStartup.ready(services), Optional.of(dialogs), Optional.of(notifier)));
-        window.showOn(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
-        stage.toFront();
+        window = TestWindows.show(stage, executor, Clock.systemUTC(), BackendStartup.ready(services), dialogs, notifier);
     }
 
     @AfterEach

@@ -51,12 +51,7 @@ class ConsoleWindowUiTest extends ApplicationTest {
                 Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, theme, new ClipboardService(),
                 BackendStartup.unavailable("this test runs the window without a workspace"),
                 java.util.Optional.of(new ScriptedDialogs()), java.util.Optional.of(new RecordingNotifier()))).showOn(stage);
-        // Other UI tests share this stage with their own size and place: put the whole window on the screen.
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
-        stage.toFront();
+        TestWindows.placeOnScreen(stage);
     }
 
     @AfterEach

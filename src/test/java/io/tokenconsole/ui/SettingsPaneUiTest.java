@@ -8,16 +8,11 @@ import io.tokenconsole.inspect.Finding;
 import io.tokenconsole.inspect.TestTokens;
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.ui.common.BackendStartup;
-import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.workflow.ConsoleBackend;
-import io.tokenconsole.ui.common.FxBackgroundWork;
-import io.tokenconsole.ui.common.FxDebouncer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,15 +40,8 @@ class SettingsPaneUiTest extends ApplicationTest {
         services = ConsoleBackend.start(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC(),
                 Map.of(), step -> { });
         executor = Executors.newFixedThreadPool(2);
-        new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
-                Clock.systemUTC(), ZoneOffset.UTC, new MemoryThemePreference(), new ClipboardService(),
-                BackendStartup.ready(services), java.util.Optional.of(new ScriptedDialogs()),
-                java.util.Optional.of(new RecordingNotifier()))).showOn(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
-        stage.toFront();
+        TestWindows.show(stage, executor, Clock.systemUTC(), BackendStartup.ready(services), new ScriptedDialogs(),
+                new RecordingNotifier());
     }
 
     @AfterEach
