@@ -23,10 +23,13 @@ public final class BackendInspection implements InspectionLog, InspectionDefault
 
     private final BackendStartup startup;
     private final BackgroundWork background;
+    private final Runnable recorded;
 
-    public BackendInspection(BackendStartup startup, BackgroundWork background) {
+    /** {@code recorded} hears that an audit row was written (the audit pane reads again). */
+    public BackendInspection(BackendStartup startup, BackgroundWork background, Runnable recorded) {
         this.startup = startup;
         this.background = background;
+        this.recorded = recorded;
     }
 
     @Override
@@ -39,7 +42,7 @@ public final class BackendInspection implements InspectionLog, InspectionDefault
         background.submit(() -> {
             startup.await().workspace().ifPresent(workspace -> workspace.audit().record(withFacts));
             return null;
-        }, done -> { }, notRecorded -> { });
+        }, done -> recorded.run(), notRecorded -> { });
     }
 
     @Override

@@ -5,12 +5,15 @@ import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.inspect.TokenInspector;
 import io.tokenconsole.store.Settings;
+import io.tokenconsole.ui.audit.AuditController;
+import io.tokenconsole.ui.audit.AuditViewModel;
 import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.common.BackgroundWork;
 import io.tokenconsole.ui.common.ChangeGuard;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.Debouncer;
 import io.tokenconsole.ui.common.DialogService;
+import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.common.FxDialogService;
 import io.tokenconsole.ui.common.FxNotifier;
 import io.tokenconsole.ui.common.FxSecretClipboard;
@@ -58,6 +61,8 @@ import javafx.stage.Window;
 public final class ConsoleWindow {
 
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+    /** How often the audit pane reads the log while it shows (rows the command line writes). */
+    private static final Duration AUDIT_POLL = Duration.ofSeconds(3);
 
     /** What the window is built from; tests make their own. */
     public record Parts(
@@ -84,12 +89,14 @@ public final class ConsoleWindow {
     private final InspectorViewModel inspector;
     private final SettingsViewModel settings;
     private final TokensViewModel tokens;
+    private final AuditViewModel audit;
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
     private final ChangeGuard changeGuard;
     private volatile Duration clipboardClearDelay = Settings.DEFAULT_CLIPBOARD_CLEAR_DELAY;
     private Stage stage;
+    private boolean toldThatPastesAreAudited;
 
     public ConsoleWindow(Parts parts) {
         this.parts = parts;
@@ -101,7 +108,7 @@ public final class ConsoleWindow {
         this.changeGuard = new ChangeGuard(backend, parts.background(), dialogs);
 
         ObjectMapper json = TokenInspector.defaultJson();
-        BackendInspection inspection = new BackendInspection(backend, parts.background());
+        BackendInspection inspection = new BackendInspection(backend, parts.background(), this::pastedTokenAudited);
         inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
                 parts.clock(), parts.zone(), inspection, inspection);
         inspector.environmentProperty().bind(session.environmentProperty());
@@ -116,6 +123,9 @@ public final class ConsoleWindow {
         session.settingsChangesProperty().addListener((o, was, now) -> inspector.decode());
         settings = new SettingsViewModel(() -> accessToSettings(backend), parts.background(), this::settingsSaved);
         settings.environmentProperty().bind(session.environmentProperty());
+        audit = new AuditViewModel(session, () -> backend.await().requireWorkspace(), parts.background(),
+                new FxDebouncer(AUDIT_POLL), dialogs, notifier, paneId -> mainViewModel().navigate(paneId), parts.clock(),
+                parts.zone());
 
         register(new PaneSpec(Navigator.INSPECTOR, text.getString("nav.inspector"), "inspector",
                 text.getString("status.inspector")), InspectorController.class,
@@ -124,20 +134,17 @@ public final class ConsoleWindow {
                 changeGuard, secretClipboard, notifier, parts.clock(), parts.zone());
         register(new PaneSpec(Navigator.TOKENS, text.getString("nav.tokens"), "tokens",
                 text.getString("status.tokens")), TokensController.class, () -> new TokensController(tokens));
+        register(new PaneSpec(Navigator.AUDIT, text.getString("nav.audit"), "audit",
+                text.getString("status.audit")), AuditController.class, () -> new AuditController(audit));
         register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
                 text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings));
 
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
         main.registerCommand(MainViewModel.ISSUE_TOKEN, tokens::issueForSelectedUser);
-        // "Open in inspector": the inspector takes the token and the session lets go of it.
-        session.tokenToInspectProperty().addListener((o, was, token) -> {
-            if (token != null) {
-                session.tokenToInspectProperty().set(null);
-                inspector.paste(token);
-            }
-        });
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
+        audit.shownProperty().bind(main.selectedPaneProperty().isEqualTo(main.pane(Navigator.AUDIT).orElseThrow()));
+        audit.setUsersPaneAvailable(main.pane(Navigator.USERS).isPresent());
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
             settingsSaved();
@@ -164,9 +171,19 @@ public final class ConsoleWindow {
                 .map(keys -> new SettingsViewModel.Access(workspace.settings(), keys)));
     }
 
+    /** A pasted token's jti and exp were written to the audit log: the pane reads again; the first time, say so. */
+    private void pastedTokenAudited() {
+        session.workspaceChanged();
+        if (!toldThatPastesAreAudited) {
+            toldThatPastesAreAudited = true;
+            notifier.notify(text.getString("inspector.audited"));
+        }
+    }
+
     /** Saved settings changed: read what the window keeps of them again, in the background. */
     private void settingsSaved() {
         session.settingsChanged();
+        session.workspaceChanged();
         parts.background().submit(() -> parts.backend().await().workspace()
                         .map(workspace -> workspace.settings().clipboardClearDelay()),
                 delay -> delay.ifPresent(value -> clipboardClearDelay = value), notRead -> { });

@@ -140,7 +140,7 @@ class FullSessionLeavesNoSecretTest {
             try (ConsoleBackend window = ConsoleBackend.start(new DataFolder(dataDir, DataFolder.Source.DATA_DIR_OPTION),
                     Clock.systemUTC(), Map.of(), step -> { })) {
                 BackendInspection inspectionLog = new BackendInspection(BackendStartup.ready(window),
-                        QueuedBackgroundWork.immediate());
+                        QueuedBackgroundWork.immediate(), () -> { });
                 for (String token : tokens) {
                     inspectionLog.tokenInspected(Environment.SANDBOX,
                             assertInstanceOf(Inspection.Decoded.class,

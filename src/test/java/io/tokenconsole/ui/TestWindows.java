@@ -15,23 +15,33 @@ import java.util.concurrent.ExecutorService;
 import javafx.stage.Stage;
 
 /** Opens the window as the application builds it, for UI tests, on the stage TestFX hands them. */
-final class TestWindows {
+public final class TestWindows {
 
     private TestWindows() {
     }
 
-    static ConsoleWindow show(Stage stage, ExecutorService executor, Clock clock, ThemePreference theme,
+    public static ConsoleWindow show(Stage stage, ExecutorService executor, Clock clock, ThemePreference theme,
             BackendStartup backend, DialogService dialogs, Notifier notifier) {
         ConsoleWindow window = new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor),
                 new FxDebouncer(Duration.ofMillis(100)), clock, ZoneOffset.UTC, theme, new ClipboardService(), backend,
                 Optional.of(dialogs), Optional.of(notifier)));
         window.showOn(stage);
-        // UI tests share this stage with their own size and place: put the whole window on the screen.
+        placeOnScreen(stage);
+        return window;
+    }
+
+    /** In the light theme, with scripted dialogs and a recording notifier. */
+    public static ConsoleWindow show(Stage stage, ExecutorService executor, Clock clock, BackendStartup backend,
+            ScriptedDialogs dialogs, RecordingNotifier notifier) {
+        return show(stage, executor, clock, new MemoryThemePreference(), backend, dialogs, notifier);
+    }
+
+    /** Other UI tests share the stage with their own size and place: put the whole window on the screen. */
+    public static void placeOnScreen(Stage stage) {
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(1180);
         stage.setHeight(780);
         stage.toFront();
-        return window;
     }
 }
