@@ -3,13 +3,8 @@ package io.tokenconsole.cli;
 import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.store.SharedUserList;
 import io.tokenconsole.store.Workspace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.tokenconsole.workflow.SavedUserFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,31 +51,11 @@ public final class ExportUsersCommand implements Callable<Integer> {
                     return 0;
                 }
                 Path target = Path.of(file).toAbsolutePath();
-                int count = writeThenMove(target, out -> list.export(environment, chosen, out));
+                int count = SavedUserFiles.export(opened, environment, chosen, target);
                 context.err().println("Exported " + count + " saved users to " + target);
                 return 0;
             }
         });
-    }
-
-    /** Written beside the target and moved over it, so an interrupted export never leaves half a file. */
-    private static int writeThenMove(Path target, java.util.function.ToIntFunction<Writer> export) {
-        Path folder = target.getParent();
-        try {
-            Path temporary = Files.createTempFile(folder, ".export", ".tmp");
-            try {
-                int count;
-                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                    count = export.applyAsInt(out);
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                return count;
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
-        }
     }
 
     /** {@code --format} if given, else the extension; standard streams default to CSV. */

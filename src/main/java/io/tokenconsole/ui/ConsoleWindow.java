@@ -26,6 +26,8 @@ import io.tokenconsole.ui.shell.Navigator;
 import io.tokenconsole.ui.shell.PaneSpec;
 import io.tokenconsole.ui.shell.Session;
 import io.tokenconsole.ui.shell.ThemePreference;
+import io.tokenconsole.ui.users.UsersController;
+import io.tokenconsole.ui.users.UsersViewModel;
 import io.tokenconsole.workflow.ConsoleBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,6 +83,7 @@ public final class ConsoleWindow {
     private final MainViewModel main;
     private final InspectorViewModel inspector;
     private final SettingsViewModel settings;
+    private final UsersViewModel users;
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
@@ -108,10 +111,24 @@ public final class ConsoleWindow {
         register(new PaneSpec(Navigator.INSPECTOR, text.getString("nav.inspector"), "inspector",
                 text.getString("status.inspector")), InspectorController.class,
                 () -> new InspectorController(inspector, parts.clipboard()));
+        users = new UsersViewModel(session, new UsersViewModel.Shell() {
+            @Override
+            public void navigate(String paneId) {
+                main.navigate(paneId);
+            }
+
+            @Override
+            public boolean runCommand(String name) {
+                return main.runCommand(name);
+            }
+        }, backend, parts.background(), changeGuard, dialogs, notifier, secretClipboard, parts.zone());
+        register(new PaneSpec(Navigator.USERS, text.getString("nav.users"), "users", text.getString("status.users")),
+                UsersController.class, () -> new UsersController(users));
         register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
                 text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings));
 
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
+        main.registerCommand(MainViewModel.NEW_USER, users::newUser);
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
         backend.whenReady(ready -> {
@@ -150,6 +167,10 @@ public final class ConsoleWindow {
 
     public InspectorViewModel inspectorViewModel() {
         return inspector;
+    }
+
+    public UsersViewModel usersViewModel() {
+        return users;
     }
 
     public Session session() {
