@@ -100,6 +100,8 @@ public final class UsersController {
         bindNewUserForm();
         bindSavedUsers();
         bindFoundUsers();
+        // The list may have changed since the console started (a command line run, say): read it as the pane first shows.
+        viewModel.refresh();
     }
 
     private void bindNewUserForm() {
