@@ -12,27 +12,14 @@ import io.tokenconsole.emulator.FaultRule;
 import io.tokenconsole.emulator.LocalSandbox;
 import io.tokenconsole.store.AuditAction;
 import io.tokenconsole.store.AuditQuery;
-import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.Secret;
 import io.tokenconsole.store.UserDetails;
 import io.tokenconsole.store.UserOrigin;
 import io.tokenconsole.testing.Sandboxes;
-import io.tokenconsole.ui.common.BackendStartup;
-import io.tokenconsole.ui.common.ClipboardService;
-import io.tokenconsole.ui.common.FxBackgroundWork;
-import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.users.UserRow;
 import io.tokenconsole.workflow.ConsoleBackend;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
@@ -51,32 +38,20 @@ class UsersPaneUiTest extends ApplicationTest {
     private static final String JOHN = "018051aa-f7a9-a0db-2f38-6cfa325e9d70";
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private ExecutorService executor;
+    private TestWindow opened;
     private ConsoleBackend services;
     private ConsoleWindow window;
 
     @Override
     public void start(Stage stage) throws Exception {
-        Path folder = Files.createTempDirectory("token-console-users-ui");
-        services = ConsoleBackend.start(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC(),
-                Map.of(), step -> { });
-        executor = Executors.newFixedThreadPool(2);
-        window = new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor),
-                new FxDebouncer(Duration.ofMillis(100)), Clock.systemUTC(), ZoneOffset.UTC, new MemoryThemePreference(),
-                new ClipboardService(), BackendStartup.ready(services), Optional.of(dialogs),
-                Optional.of(new RecordingNotifier())));
-        window.showOn(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
-        stage.toFront();
+        opened = new TestWindow(stage, dialogs, new RecordingNotifier());
+        services = opened.services();
+        window = opened.window();
     }
 
     @AfterEach
     void close() {
-        executor.shutdownNow();
-        services.close();
+        opened.close();
     }
 
     private void await(BooleanSupplier condition) throws Exception {

@@ -1,5 +1,6 @@
 package io.tokenconsole.ui.users;
 
+import io.tokenconsole.ui.common.PaneMessage;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -91,11 +92,7 @@ public final class UsersController {
     private void initialize() {
         title.textProperty().bind(viewModel.titleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        message.textProperty().bind(viewModel.messageProperty());
-        messageBox.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        messageBox.managedProperty().bind(messageBox.visibleProperty());
-        viewModel.failedProperty().addListener((o, was, failed) -> styleMessage(failed));
-        styleMessage(viewModel.failedProperty().get());
+        PaneMessage.bind(message, messageBox, viewModel.messageProperty(), viewModel.failedProperty());
 
         bindNewUserForm();
         bindSavedUsers();
@@ -118,7 +115,7 @@ public final class UsersController {
                 externalIdField, UsersViewModel.externalIdProblem((String) value),
                 !UsersViewModel.externalIdProblem((String) value).isEmpty()));
         createButton.disableProperty().bind(viewModel.externalIdProblemProperty().isNotEmpty()
-                .or(viewModel.busyProperty()));
+                .or(viewModel.creatingProperty()));
         createdId.textProperty().bind(viewModel.createdIdProperty());
         createdToken.textProperty().bind(viewModel.createdTokenProperty());
         createdSummary.textProperty().bind(viewModel.createdSummaryProperty());
@@ -246,11 +243,6 @@ public final class UsersController {
 
     private static ObservableValue<String> constant(String value) {
         return new ReadOnlyStringWrapper(value).getReadOnlyProperty();
-    }
-
-    private void styleMessage(boolean failed) {
-        message.getStyleClass().removeAll("error-message", "saved-message");
-        message.getStyleClass().add(failed ? "error-message" : "saved-message");
     }
 
     @FXML

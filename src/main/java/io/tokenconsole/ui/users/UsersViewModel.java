@@ -62,7 +62,7 @@ public final class UsersViewModel {
     /** Argyle refuses a longer {@code external_id} (400). */
     public static final int MAX_EXTERNAL_ID = 100;
     /** Saved users read per page: the newest first; typing narrows, "Show more" reads on. */
-    static final int SAVED_PAGE = 200;
+    static final int SAVED_PAGE = 100;
     /** Page sizes offered for Find at Argyle (Argyle allows up to 200). */
     public static final List<Integer> FIND_PAGE_SIZES = List.of(10, 50, 100, UserListRequest.LARGEST_PAGE);
 
@@ -107,6 +107,7 @@ public final class UsersViewModel {
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ReadOnlyStringWrapper externalIdProblem = new ReadOnlyStringWrapper(this, "externalIdProblem", "");
+    private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
     private final ReadOnlyStringWrapper createdId = new ReadOnlyStringWrapper(this, "createdId", "");
     private final ReadOnlyStringWrapper createdToken = new ReadOnlyStringWrapper(this, "createdToken", "");
     private final ReadOnlyStringWrapper createdSummary = new ReadOnlyStringWrapper(this, "createdSummary", "");
@@ -141,7 +142,9 @@ public final class UsersViewModel {
         session.workspaceChangesProperty().addListener((o, was, now) -> refresh());
         session.selectedUserProperty().addListener((o, was, now) -> followSessionSelection());
         searchText.addListener((o, was, now) -> refresh());
-        environmentChanged();
+        showEnvironment();
+        // The first read waits for the services: a worker blocked on them at start could hold up their own start.
+        backend.whenReady(ready -> refresh());
     }
 
     /** Why this external id cannot be sent ({@code ""} when it can): Argyle takes up to 100 characters. */
@@ -155,6 +158,12 @@ public final class UsersViewModel {
     // --- saved users ------------------------------------------------------------------------------
 
     private void environmentChanged() {
+        showEnvironment();
+        refresh();
+    }
+
+    /** Empties what belonged to the environment left; the new one's users are read next. */
+    private void showEnvironment() {
         Environment on = session.environment();
         title.set("Users — " + on.displayName());
         finder.cancel();
@@ -167,11 +176,13 @@ public final class UsersViewModel {
         selectedRow.set(null);
         forgetCreated();
         show(false, "");
-        refresh();
     }
 
-    /** Reads the saved users matching the search text again (the newest page). */
+    /** Reads the saved users matching the search text again (the newest page); before start-up, nothing. */
     public void refresh() {
+        if (backend.now().isEmpty()) {
+            return;
+        }
         Environment on = session.environment();
         String text = searchText.get();
         search.run(() -> workspace().users().search(on, text, SAVED_PAGE, 0),
@@ -330,8 +341,8 @@ public final class UsersViewModel {
      * setting says so —, saves it with its label, note and external id, audits it and selects it.
      */
     public void createUser() {
-        if (actions.busyProperty().get()) {
-            return;
+        if (creating.get()) {
+            return; // a second Enter while the first is asked or sent makes no second user
         }
         String problem = externalIdProblem(externalId.get());
         if (!problem.isEmpty()) {
@@ -348,20 +359,26 @@ public final class UsersViewModel {
             show(true, tooLong.getMessage());
             return;
         }
+        creating.set(true);
         guard.check(on, "Create a user", null, "Create user", new ChangeGuard.Outcome() {
             @Override
             public void proceed() {
                 actions.run(() -> backend.await().actions().createUser(on, NewUser.blank().withExternalId(external), details),
-                        created -> created(on, created, labelText), UsersViewModel.this::failed);
+                        created -> {
+                            creating.set(false);
+                            created(on, created, labelText);
+                        }, this::failed);
             }
 
             @Override
             public void cancelled() {
+                creating.set(false);
                 show(false, "Nothing was sent: no user was created in " + on.displayName() + ".");
             }
 
             @Override
             public void failed(Throwable why) {
+                creating.set(false);
                 UsersViewModel.this.failed(why);
             }
         });
@@ -605,6 +622,11 @@ public final class UsersViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True from Create until the user is made, the question is answered no, or the call failed. */
+    public ReadOnlyBooleanProperty creatingProperty() {
+        return creating.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty newUserOpenProperty() {
