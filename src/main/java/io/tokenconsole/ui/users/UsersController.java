@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -34,7 +35,7 @@ public final class UsersController {
     private final ValidationSupport validation = new ValidationSupport();
 
     @FXML private ResourceBundle resources;
-    @FXML private VBox root;
+    @FXML private ScrollPane root;
     @FXML private Label title;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button newUserButton;

@@ -387,8 +387,7 @@ public final class UsersViewModel {
     private void created(Environment on, CreatedUser created, String labelText) {
         createdId.set(created.id());
         createdToken.set(created.userToken());
-        createdSummary.set("Created in " + on.displayName() + ". The first token is shown only here: copy it now if"
-                + " you need it; the console keeps its jti and expiry, never the token.");
+        createdSummary.set("The first token shows only here: the console keeps its jti and expiry, never the token.");
         externalId.set("");
         label.set("");
         note.set("");
