@@ -172,10 +172,17 @@ public final class UserDirectory {
         Query query = searchQuery(environment, wanted);
         // One row more than asked tells whether another page follows without counting all matches.
         String sql = query.sql() + " ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?";
+        List<SavedUser> users = readPage(new Query(sql, query.parameters()), limit + 1, offset);
+        boolean more = users.size() > limit;
+        return new UserPage(more ? users.subList(0, limit) : users, offset, more);
+    }
+
+    /** The rows of {@code query}, whose SQL ends in {@code LIMIT ? OFFSET ?}. */
+    private List<SavedUser> readPage(Query query, int limit, int offset) {
         return workspace.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
+            try (PreparedStatement select = connection.prepareStatement(query.sql())) {
                 int index = query.bind(select);
-                select.setInt(index++, limit + 1);
+                select.setInt(index++, limit);
                 select.setInt(index, offset);
                 List<SavedUser> users = new ArrayList<>();
                 try (ResultSet row = select.executeQuery()) {
@@ -183,8 +190,7 @@ public final class UserDirectory {
                         users.add(toSavedUser(row));
                     }
                 }
-                boolean more = users.size() > limit;
-                return new UserPage(more ? users.subList(0, limit) : users, offset, more);
+                return users;
             }
         });
     }
@@ -207,31 +213,19 @@ public final class UserDirectory {
                 ? "instr(u.id, ?) > 0 OR instr(lower(u.label), ?) > 0 OR instr(lower(u.note), ?) > 0"
                         + " OR instr(lower(u.external_id), ?) > 0"
                 : "instr(u.id, ?) = 1 OR instr(lower(u.label), ?) = 1 OR instr(lower(u.external_id), ?) = 1";
-        int parameters = anywhere ? 4 : 3;
         String sql = "SELECT " + COLUMNS + " FROM (SELECT * FROM saved_users WHERE environment = ?"
                 + " ORDER BY created_at DESC, id LIMIT " + NEWEST_WINDOW + ") u WHERE " + test
                 + " ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?";
-        return workspace.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int index = 1;
-                select.setString(index++, environment.id());
-                for (int i = 0; i < parameters; i++) {
-                    select.setString(index++, lower);
-                }
-                select.setInt(index++, limit + 1);
-                select.setInt(index, offset);
-                List<SavedUser> users = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        users.add(toSavedUser(row));
-                    }
-                }
-                // A full page plus one: these are the first matches of all, and another page follows.
-                return users.size() > limit
-                        ? Optional.of(new UserPage(users.subList(0, limit), offset, true))
-                        : Optional.<UserPage>empty();
-            }
-        });
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(environment.id());
+        for (int i = 0; i < (anywhere ? 4 : 3); i++) {
+            parameters.add(lower);
+        }
+        List<SavedUser> users = readPage(new Query(sql, parameters), limit + 1, offset);
+        // A full page plus one: these are the first matches of all, and another page follows.
+        return users.size() > limit
+                ? Optional.of(new UserPage(users.subList(0, limit), offset, true))
+                : Optional.empty();
     }
 
     /** The SQL behind {@link #search}, exposed to the tests that check it uses an index. */
