@@ -3,6 +3,7 @@ package io.tokenconsole.cli;
 import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.store.SharedUserList;
 import io.tokenconsole.store.Workspace;
+import io.tokenconsole.workflow.SavedUserFiles;
 import io.tokenconsole.workflow.WholeFileExport;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -54,9 +55,8 @@ public final class ExportUsersCommand implements Callable<Integer> {
                     return 0;
                 }
                 Path target = Path.of(file).toAbsolutePath();
-                int count = WholeFileExport.write(target,
-                        force ? WholeFileExport.Existing.REPLACE : WholeFileExport.Existing.KEEP,
-                        out -> list.export(environment, chosen, out));
+                int count = SavedUserFiles.export(opened, environment, chosen, target,
+                        force ? WholeFileExport.Existing.REPLACE : WholeFileExport.Existing.KEEP);
                 context.err().println("Exported " + count + " saved users to " + target);
                 return 0;
             }

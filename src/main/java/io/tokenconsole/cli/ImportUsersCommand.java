@@ -4,11 +4,10 @@ import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.store.ImportReport;
 import io.tokenconsole.store.SharedUserList;
 import io.tokenconsole.store.Workspace;
+import io.tokenconsole.workflow.SavedUserFiles;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -53,8 +52,8 @@ public final class ImportUsersCommand implements Callable<Integer> {
         SharedUserList.Format chosen = ExportUsersCommand.format(spec, format, file);
         return StoreCommands.explainFailures(context, () -> {
             try (Workspace opened = workspace.open(context); Reader in = open()) {
-                ImportReport report = new SharedUserList(opened)
-                        .importFrom(in, chosen, environment, "-".equals(file) ? "standard input" : Path.of(file).getFileName().toString());
+                ImportReport report = SavedUserFiles.importFrom(opened, in, chosen, environment,
+                        "-".equals(file) ? "standard input" : Path.of(file).getFileName().toString(), file);
                 context.out().println("Imported " + report.added() + " new, " + report.updated() + " already saved"
                         + (report.rejected().isEmpty() ? "" : ", " + report.rejected().size() + " rejected:"));
                 for (ImportReport.Rejected rejected : report.rejected()) {
@@ -69,12 +68,6 @@ public final class ImportUsersCommand implements Callable<Integer> {
         if ("-".equals(file)) {
             return new InputStreamReader(context.in(), StandardCharsets.UTF_8);
         }
-        try {
-            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("No such file: " + file);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException(file + " is not UTF-8 text");
-        }
+        return SavedUserFiles.reader(Path.of(file));
     }
 }

@@ -31,6 +31,8 @@ import io.tokenconsole.ui.shell.Session;
 import io.tokenconsole.ui.shell.ThemePreference;
 import io.tokenconsole.ui.tokens.TokensController;
 import io.tokenconsole.ui.tokens.TokensViewModel;
+import io.tokenconsole.ui.users.UsersController;
+import io.tokenconsole.ui.users.UsersViewModel;
 import io.tokenconsole.workflow.ConsoleBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +92,7 @@ public final class ConsoleWindow {
     private final SettingsViewModel settings;
     private final TokensViewModel tokens;
     private final AuditViewModel audit;
+    private final UsersViewModel users;
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
@@ -130,6 +133,19 @@ public final class ConsoleWindow {
         register(new PaneSpec(Navigator.INSPECTOR, text.getString("nav.inspector"), "inspector",
                 text.getString("status.inspector")), InspectorController.class,
                 () -> new InspectorController(inspector, parts.clipboard()));
+        users = new UsersViewModel(session, new UsersViewModel.Shell() {
+            @Override
+            public void navigate(String paneId) {
+                main.navigate(paneId);
+            }
+
+            @Override
+            public boolean runCommand(String name) {
+                return main.runCommand(name);
+            }
+        }, backend, parts.background(), changeGuard, dialogs, notifier, secretClipboard, parts.zone());
+        register(new PaneSpec(Navigator.USERS, text.getString("nav.users"), "users", text.getString("status.users")),
+                UsersController.class, () -> new UsersController(users));
         tokens = new TokensViewModel(session, this::navigate, backend, parts.background(),
                 changeGuard, secretClipboard, notifier, parts.clock(), parts.zone());
         register(new PaneSpec(Navigator.TOKENS, text.getString("nav.tokens"), "tokens",
@@ -141,6 +157,7 @@ public final class ConsoleWindow {
 
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
         main.registerCommand(MainViewModel.ISSUE_TOKEN, tokens::issueForSelectedUser);
+        main.registerCommand(MainViewModel.NEW_USER, users::newUser);
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
         audit.shownProperty().bind(main.selectedPaneProperty().isEqualTo(main.pane(Navigator.AUDIT).orElseThrow()));
@@ -195,6 +212,10 @@ public final class ConsoleWindow {
 
     public InspectorViewModel inspectorViewModel() {
         return inspector;
+    }
+
+    public UsersViewModel usersViewModel() {
+        return users;
     }
 
     public Session session() {

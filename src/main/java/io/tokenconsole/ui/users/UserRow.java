@@ -1,0 +1,16 @@
+package io.tokenconsole.ui.users;
+
+import io.tokenconsole.store.UserOrigin;
+
+/**
+ * One saved user as the Users pane's table shows it: texts ready to show ({@code ""} for none),
+ * times already in the person's zone.
+ */
+public record UserRow(String id, String label, String note, String externalId, String created, String lastToken,
+        UserOrigin origin) {
+
+    /** What the session and the status bar call this user: the label when there is one. */
+    public String labelOrNull() {
+        return label.isEmpty() ? null : label;
+    }
+}
