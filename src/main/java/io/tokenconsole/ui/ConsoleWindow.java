@@ -71,6 +71,8 @@ public final class ConsoleWindow {
         this.settings = new SettingsViewModel(parts.settingsAccess(), parts.background());
         this.settings.environmentProperty().bind(main.environmentProperty());
         this.main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
+        // Findings depend on the settings (the expected client_id): a save judges the loaded token again.
+        this.settings.savedRevisionProperty().addListener((o, was, now) -> inspector.recheck());
     }
 
     public MainViewModel mainViewModel() {

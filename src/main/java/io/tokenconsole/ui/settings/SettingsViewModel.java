@@ -11,6 +11,8 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -46,6 +48,7 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper keysEditable = new ReadOnlyBooleanWrapper(this, "keysEditable");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyIntegerWrapper savedRevision = new ReadOnlyIntegerWrapper(this, "savedRevision");
 
     private final Optional<Access> access;
     private final BackgroundWork background;
@@ -82,6 +85,13 @@ public final class SettingsViewModel {
             whereSecretsLive.set(loaded.whereSecretsLive());
             show(false, "");
         });
+    }
+
+    /** The pane is left: a "Saved …" message belongs to that visit and does not greet the next one. */
+    public void paneLeft() {
+        if (!failed.get()) {
+            show(false, "");
+        }
     }
 
     /** Saves the key id with its secret; the secret field is emptied and the secret never read back. */
@@ -149,6 +159,7 @@ public final class SettingsViewModel {
                 whereSecretsLive.set(loaded.whereSecretsLive());
             }
             show(false, done);
+            savedRevision.set(savedRevision.get() + 1);
         }, failure -> {
             busy.set(false);
             show(true, failure.getMessage() == null ? "Could not save: " + failure.getClass().getSimpleName()
@@ -183,7 +194,8 @@ public final class SettingsViewModel {
             if (environment == Environment.LOCAL) {
                 ApiCredentials local = access.apiKeys().forEnvironment(Environment.LOCAL).orElseThrow();
                 keyId = local.keyId();
-                status = "Generated for this computer and kept in local-sandbox.json.";
+                status = "Generated for this computer and kept in local-sandbox.json in the data folder; "
+                        + "the local sandbox needs no other key.";
             } else {
                 keyId = settings.apiKeyId(environment).orElse("");
                 Optional<ApiCredentials> saved;
@@ -192,12 +204,29 @@ public final class SettingsViewModel {
                 } catch (IllegalStateException halfOverride) {
                     saved = Optional.empty();
                 }
-                status = saved.map(c -> "A secret is saved (" + c.source().description() + ").")
-                        .orElse("No secret saved.");
+                status = saved.map(c -> SettingsViewModel.secretStatus(c.source())).orElse("No secret saved.");
             }
             return new Loaded(keyId, settings.baseUrlOverride(environment).map(URI::toString).orElse(""),
-                    settings.expectedClientId(environment).orElse(""), status, access.apiKeys().whereSecretsLive());
+                    settings.expectedClientId(environment).orElse(""), status,
+                    // The local sandbox's key is a file, not a secret in a credential store: say nothing of one.
+                    environment == Environment.LOCAL ? "" : access.apiKeys().whereSecretsLive());
         }
+    }
+
+    /** Where the saved secret is, in words that match what is really on disk (the key id is; a secret never). */
+    private static String secretStatus(ApiCredentials.Source source) {
+        return switch (source) {
+            case OS_CREDENTIAL_STORE -> "A secret is saved in the OS credential store; the key id is in the workspace settings.";
+            case SESSION_MEMORY -> "A secret is saved for this session only, in memory: it is gone when the console "
+                    + "closes. The key id is in the workspace settings.";
+            case ENVIRONMENT_VARIABLES -> "The key comes from ARGYLE_API_KEY_ID / ARGYLE_API_KEY_SECRET; nothing is saved.";
+            case LOCAL_SANDBOX -> "Generated for the local sandbox.";
+        };
+    }
+
+    /** Counts successful saves: whatever judges by the settings (the inspector) judges again when it moves. */
+    public ReadOnlyIntegerProperty savedRevisionProperty() {
+        return savedRevision.getReadOnlyProperty();
     }
 
     // Property accessors
