@@ -76,7 +76,6 @@ public final class InspectorViewModel {
     private final ReadOnlyBooleanWrapper environmentMismatch = new ReadOnlyBooleanWrapper(this, "environmentMismatch");
     private final ReadOnlyObjectWrapper<SignatureStatus> signatureStatus = new ReadOnlyObjectWrapper<>(this, "signatureStatus");
     private final ReadOnlyStringWrapper signatureText = new ReadOnlyStringWrapper(this, "signatureText", "");
-    private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
     private final ReadOnlyStringWrapper headerJson = new ReadOnlyStringWrapper(this, "headerJson", "");
     private final ReadOnlyStringWrapper payloadJson = new ReadOnlyStringWrapper(this, "payloadJson", "");
     private final ReadOnlyStringWrapper headerSegment = new ReadOnlyStringWrapper(this, "headerSegment", "");
@@ -486,7 +485,6 @@ public final class InspectorViewModel {
         environmentMismatch.set(false);
         signatureStatus.set(null);
         signatureText.set("");
-        userText.set("");
         headerJson.set("");
         payloadJson.set("");
         headerSegment.set("");
@@ -515,7 +513,6 @@ public final class InspectorViewModel {
         findingsTone.set(ReportSummary.tone(worst));
         keyFacts.setAll(ReportSummary.keyFacts(report, zone));
         signatureText.set(report.signature().status().displayName() + ". " + report.signature().explanation());
-        userText.set(report.userId().map(id -> "User " + id).orElse("No user_id"));
         headerJson.set(pretty(report.header()));
         payloadJson.set(pretty(report.claims()));
         headerSegment.set(report.segments().header());
@@ -654,10 +651,6 @@ public final class InspectorViewModel {
 
     public ReadOnlyStringProperty signatureTextProperty() {
         return signatureText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty userTextProperty() {
-        return userText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty headerJsonProperty() {
