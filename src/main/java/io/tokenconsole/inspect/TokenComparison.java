@@ -50,6 +50,8 @@ public record TokenComparison(List<Row> rows) {
         }
         rows.add(row("lifetime (iat to exp)", first.lifetime().map(RelativeTime::lifetime),
                 second.lifetime().map(RelativeTime::lifetime), ""));
+        // What differs comes first, so a short table shows it without scrolling; the rest keeps its order.
+        rows.sort(java.util.Comparator.comparing(row -> !row.differs()));
         return new TokenComparison(rows);
     }
 

@@ -436,29 +436,45 @@ public final class InspectorController {
         return dot;
     }
 
-    /** The key claims in full, one per line, each with its finding and a Copy button; values never wrap. */
+    /**
+     * The key claims in full, one per line, each with its finding and a Copy button; values never wrap.
+     * The rows are made once and then only relabelled, so the clock's refresh never takes the focus away.
+     */
     private void showKeyFacts() {
-        keyFacts.getChildren().clear();
-        int row = 0;
-        for (KeyFact fact : viewModel.keyFacts()) {
-            Label name = new Label(fact.name());
-            name.getStyleClass().add("fact-name");
-            Label value = new Label(fact.value());
-            value.getStyleClass().addAll("fact-value", "fact-" + fact.tone().id());
-            value.setId("fact-" + fact.name());
-            value.setMinWidth(Region.USE_PREF_SIZE);
-            Label note = new Label(fact.note());
-            note.getStyleClass().addAll("fact-note", "fact-" + fact.tone().id());
-            keyFacts.addRow(row++, name, value, copyButton(fact.name(), fact.value()), note);
+        List<KeyFact> facts = viewModel.keyFacts();
+        if (keyFacts.getChildren().size() != facts.size() * 4) {
+            keyFacts.getChildren().clear();
+            for (int row = 0; row < facts.size(); row++) {
+                Label name = new Label();
+                name.getStyleClass().add("fact-name");
+                Label value = new Label();
+                value.getStyleClass().add("fact-value");
+                value.setMinWidth(Region.USE_PREF_SIZE);
+                Button copy = new Button("Copy");
+                copy.getStyleClass().addAll("small", "flat");
+                copy.setMinWidth(Region.USE_PREF_SIZE);
+                Label note = new Label();
+                note.getStyleClass().add("fact-note");
+                keyFacts.addRow(row, name, value, copy, note);
+            }
         }
-    }
-
-    private Button copyButton(String what, String text) {
-        Button copy = new Button("Copy");
-        copy.getStyleClass().addAll("small", "flat");
-        copy.setMinWidth(Region.USE_PREF_SIZE);
-        copy.setOnAction(event -> copy(what, text));
-        return copy;
+        for (int row = 0; row < facts.size(); row++) {
+            KeyFact fact = facts.get(row);
+            Label name = (Label) keyFacts.getChildren().get(row * 4);
+            Label value = (Label) keyFacts.getChildren().get(row * 4 + 1);
+            Button copy = (Button) keyFacts.getChildren().get(row * 4 + 2);
+            Label note = (Label) keyFacts.getChildren().get(row * 4 + 3);
+            name.setText(fact.name());
+            value.setText(fact.value());
+            value.setId("fact-" + fact.name());
+            note.setText(fact.note());
+            for (Label toned : List.of(value, note)) {
+                toned.getStyleClass().removeIf(style -> style.startsWith("fact-") && !style.equals("fact-value")
+                        && !style.equals("fact-note"));
+                toned.getStyleClass().add("fact-" + fact.tone().id());
+            }
+            copy.setOnAction(event -> copy(fact.name(), fact.value()));
+        }
     }
 
     /** Issued, not before, expires: one line each and no empty rows; every cell shows in full. */
