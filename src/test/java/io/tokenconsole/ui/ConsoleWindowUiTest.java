@@ -6,18 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.inspect.TestTokens;
 import io.tokenconsole.inspect.TokenInspector;
-import io.tokenconsole.ui.common.ClipboardService;
-import io.tokenconsole.ui.common.FxBackgroundWork;
-import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.inspector.ClaimRow;
-import io.tokenconsole.ui.inspector.InspectionDefaults;
-import io.tokenconsole.ui.inspector.InspectionLog;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -48,16 +38,7 @@ class ConsoleWindowUiTest extends ApplicationTest {
         this.stage = stage;
         executor = Executors.newFixedThreadPool(2);
         theme = new MemoryThemePreference();
-        new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor), new FxDebouncer(Duration.ofMillis(100)),
-                Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, theme, new ClipboardService(),
-                InspectionLog.none(), InspectionDefaults.none(), java.util.Optional.empty(),
-                "Local sandbox · built-in emulator at http://127.0.0.1:1/v2 · no keys needed")).showOn(stage);
-        // Other UI tests share this stage with their own size and place: put the whole window on the screen.
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
-        stage.toFront();
+        TestWindows.withoutWorkspace(stage, executor, NOW, theme);
     }
 
     @AfterEach
@@ -66,11 +47,7 @@ class ConsoleWindowUiTest extends ApplicationTest {
     }
 
     private void putOnClipboard(String text) {
-        interact(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        interact(() -> TestWindows.putOnClipboard(text));
     }
 
     private void await(java.util.function.BooleanSupplier condition) throws Exception {

@@ -7,21 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.inspect.TestTokens;
 import io.tokenconsole.inspect.TokenComparison;
-import io.tokenconsole.ui.common.ClipboardService;
-import io.tokenconsole.ui.common.FxBackgroundWork;
-import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.inspector.ClaimRow;
 import io.tokenconsole.ui.inspector.HistoryEntry;
-import io.tokenconsole.ui.inspector.InspectionDefaults;
-import io.tokenconsole.ui.inspector.InspectionLog;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -42,7 +32,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
@@ -65,20 +54,11 @@ class InspectorPaneUiTest extends ApplicationTest {
 
     private ExecutorService executor;
     private Stage stage;
-    private ConsoleWindow window;
-
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         executor = Executors.newFixedThreadPool(2);
-        window = new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor),
-                new FxDebouncer(Duration.ofMillis(100)), Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC,
-                new MemoryThemePreference(), new ClipboardService(), InspectionLog.none(), InspectionDefaults.none(),
-                Optional.empty(), "Local sandbox · built-in emulator at http://127.0.0.1:1/v2 · no keys needed"));
-        window.showOn(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.toFront();
+        TestWindows.withoutWorkspace(stage, executor, NOW, new MemoryThemePreference());
     }
 
     @AfterEach
@@ -87,19 +67,12 @@ class InspectorPaneUiTest extends ApplicationTest {
     }
 
     private void size(int width) {
-        interact(() -> {
-            stage.setWidth(width);
-            stage.setHeight(width == 1180 ? 780 : 640);
-        });
+        interact(() -> TestWindows.placeAt(stage, width));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void pasteWithKeyboard(String text) {
-        interact(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        interact(() -> TestWindows.putOnClipboard(text));
         press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
     }
 

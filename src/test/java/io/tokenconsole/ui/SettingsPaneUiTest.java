@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,11 +107,7 @@ class SettingsPaneUiTest extends ApplicationTest {
         await(() -> text("#message").equals("Saved the settings for Sandbox."));
 
         clickOn("Inspector");
-        interact(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(TestTokens.argyleToken(Instant.now(), "argyle-core-auth-dev"));
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        interact(() -> TestWindows.putOnClipboard(TestTokens.argyleToken(Instant.now(), "argyle-core-auth-dev")));
         clickOn("#pasteButton");
         ListView<Finding> findings = lookup("#findingsList").queryListView();
         await(() -> findings.getItems().stream().anyMatch(f -> f.code().equals("CLIENT_MISMATCH")));
@@ -125,15 +119,8 @@ class SettingsPaneUiTest extends ApplicationTest {
     @ParameterizedTest(name = "at width {0}")
     @ValueSource(ints = {1180, 1024})
     void savingAnExpectedClientIdFlagsTheTokenAlreadyLoadedWithoutPastingItAgain(int width) throws Exception {
-        interact(() -> {
-            stage.setWidth(width);
-            stage.setHeight(width == 1180 ? 780 : 640);
-        });
-        interact(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(TestTokens.argyleToken(Instant.now(), "argyle-core-auth-dev"));
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        interact(() -> TestWindows.placeAt(stage, width));
+        interact(() -> TestWindows.putOnClipboard(TestTokens.argyleToken(Instant.now(), "argyle-core-auth-dev")));
         clickOn("#pasteButton");
         ListView<Finding> findings = lookup("#findingsList").queryListView();
         await(() -> lookup("#report").query().isVisible());
