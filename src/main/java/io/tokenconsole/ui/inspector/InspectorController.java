@@ -338,9 +338,13 @@ public final class InspectorController {
         Rectangle clip = new Rectangle();
         tokenOverlay.setClip(clip);
         tokenOverlay.visibleProperty().bind(input.selectionProperty().map(selection -> selection.getLength() == 0));
+        Runnable colour = () -> colourInput(clip);
         root.sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(colour);
+            }
             if (scene != null) {
-                scene.addPostLayoutPulseListener(() -> colourInput(clip));
+                scene.addPostLayoutPulseListener(colour);
             }
         });
     }
