@@ -31,6 +31,9 @@ public final class PasteCleaner {
     private static final Pattern BEARER = Pattern.compile("^bearer\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN_CHARACTERS = Pattern.compile("[A-Za-z0-9_\\-+/=.]+");
     private static final Pattern LINE_CONTINUATION = Pattern.compile("\\\\\\R");
+    /** A JWT (2 dots) or JWE (4 dots) whose header starts like base64url JSON ("eyJ…", "ewo…"). */
+    private static final Pattern TOKEN_SHAPE =
+            Pattern.compile("e[wy][A-Za-z0-9_\\-+/=]*(?:\\.[A-Za-z0-9_\\-+/=]*){2}(?:(?:\\.[A-Za-z0-9_\\-+/=]*){2})?");
 
     private final ObjectMapper json;
 
@@ -177,7 +180,8 @@ public final class PasteCleaner {
             return text;
         }
         String joined = LINE_CONTINUATION.matcher(text).replaceAll("").replaceAll("\\s+", "");
-        if (joined.isEmpty() || !TOKEN_CHARACTERS.matcher(joined).matches()) {
+        // Only a token is joined: prose ("hello world") stays as it was, with no note claiming a clean-up.
+        if (!TOKEN_SHAPE.matcher(joined).matches()) {
             return text;
         }
         long lines = text.lines().count();

@@ -66,6 +66,20 @@ public final class VerificationKeys {
         return new VerificationKey.SharedSecret(secret.getBytes(StandardCharsets.UTF_8), Optional.empty());
     }
 
+    /** A shared secret written in base64url (or base64), as some issuers hand it out; padding is optional. */
+    public VerificationKey sharedSecretBase64Url(String encoded) {
+        String compact = encoded == null ? "" : encoded.strip().replace('+', '-').replace('/', '_').replace("=", "");
+        if (compact.isEmpty()) {
+            throw new IllegalArgumentException("The shared secret is empty.");
+        }
+        try {
+            return new VerificationKey.SharedSecret(java.util.Base64.getUrlDecoder().decode(compact), Optional.empty());
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalArgumentException("The secret is not valid base64url. Choose 'Shared secret (UTF-8)' "
+                    + "if it is plain text.");
+        }
+    }
+
     /** The first PEM block, found with plain searches: linear in the text, whatever it holds. */
     private static VerificationKey fromPem(String text) {
         int begin = text.indexOf(BEGIN);

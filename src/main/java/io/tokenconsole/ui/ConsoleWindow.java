@@ -123,7 +123,7 @@ public final class ConsoleWindow {
             }
         });
         // Findings depend on saved settings (the expected client_id): a save decodes the current input again.
-        session.settingsChangesProperty().addListener((o, was, now) -> inspector.decode());
+        session.settingsChangesProperty().addListener((o, was, now) -> inspector.recheck());
         settings = new SettingsViewModel(() -> accessToSettings(backend), parts.background(), this::settingsSaved);
         settings.environmentProperty().bind(session.environmentProperty());
         audit = new AuditViewModel(session, () -> backend.await().requireWorkspace(), parts.background(),

@@ -51,6 +51,17 @@ class PasteCleanerTest {
     }
 
     @Test
+    void proseThatHoldsNoTokenIsLeftAsItIsWithoutACleanUpNote() {
+        for (String prose : new String[] {"hello world", "please check this one", "see you. bye. ok"}) {
+            CleanedInput input = cleaner.clean(prose);
+            assertEquals(prose, input.candidate());
+            assertEquals(java.util.List.of(), input.notes(), prose);
+        }
+        CleanedInput spaced = cleaner.clean(TOKEN.substring(0, 40) + " " + TOKEN.substring(40));
+        assertEquals(java.util.List.of("removed spaces inside the token"), spaced.notes());
+    }
+
+    @Test
     void aTokenWrappedAcrossIndentedLinesIsJoined() {
         String wrapped = "    " + TOKEN.substring(0, 50) + "\n        " + TOKEN.substring(50, 120) + "\r\n\t"
                 + TOKEN.substring(120);

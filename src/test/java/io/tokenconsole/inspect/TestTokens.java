@@ -52,6 +52,14 @@ public final class TestTokens {
                 + "\",\"user_id\":\"" + USER_ID + "\"}";
     }
 
+    /** What issue 10 was filed over: alg none, no exp, and a sub that is not the user_id. */
+    public static String unsignedMismatchedToken(Instant iat) {
+        String payload = "{\"client_id\":\"" + CLIENT_ID + "\",\"iat\":" + iat.getEpochSecond()
+                + ",\"iss\":\"argyle-core-auth-dev\",\"jti\":\"" + UUID.randomUUID()
+                + "\",\"sub\":\"99999999-9999-9999-9999-999999999999\",\"user_id\":\"" + USER_ID + "\"}";
+        return b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(payload) + ".";
+    }
+
     public static String argyleToken(Instant iat, String issuer) {
         return token("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", argylePayload(iat, issuer));
     }

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.inspect.TestTokens;
 import io.tokenconsole.inspect.TokenInspector;
-import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.inspector.ClaimRow;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +38,7 @@ class ConsoleWindowUiTest extends ApplicationTest {
         this.stage = stage;
         executor = Executors.newFixedThreadPool(2);
         theme = new MemoryThemePreference();
-        TestWindows.show(stage, executor, Clock.fixed(NOW, ZoneOffset.UTC), theme,
-                BackendStartup.unavailable("this test runs the window without a workspace"),
-                new ScriptedDialogs(), new RecordingNotifier());
+        TestWindows.withoutWorkspace(stage, executor, NOW, theme);
     }
 
     @AfterEach
@@ -54,11 +47,7 @@ class ConsoleWindowUiTest extends ApplicationTest {
     }
 
     private void putOnClipboard(String text) {
-        interact(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        interact(() -> TestWindows.putOnClipboard(text));
     }
 
     private void await(java.util.function.BooleanSupplier condition) throws Exception {
@@ -155,7 +144,7 @@ class ConsoleWindowUiTest extends ApplicationTest {
         press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
         await(() -> lookup("#keyText").queryAs(TextArea.class).getText().contains("\"keys\""));
         assertTrue(lookup("#input").queryAs(TextArea.class).getText().startsWith("eyJ"), "the token stays");
-        clickOn("#checkSignatureButton");
+        // No button to press: the pasted key is checked after the typing pause.
         await(() -> text("#signatureBadge").equals("Valid signature"));
         assertTrue(lookup("#signatureBadge").query().getStyleClass().contains("badge-success"));
     }

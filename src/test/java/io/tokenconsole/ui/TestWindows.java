@@ -9,9 +9,12 @@ import io.tokenconsole.ui.common.Notifier;
 import io.tokenconsole.ui.shell.ThemePreference;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
 /** Opens the window as the application builds it, for UI tests, on the stage TestFX hands them. */
@@ -36,12 +39,35 @@ public final class TestWindows {
         return show(stage, executor, clock, new MemoryThemePreference(), backend, dialogs, notifier);
     }
 
+    /** The real window on {@code stage}, without a workspace, its clock stopped at {@code now}. */
+    static ConsoleWindow withoutWorkspace(Stage stage, ExecutorService executor, Instant now,
+            MemoryThemePreference theme) {
+        return show(stage, executor, Clock.fixed(now, ZoneOffset.UTC), theme,
+                BackendStartup.unavailable("this test runs the window without a workspace"), new ScriptedDialogs(),
+                new RecordingNotifier());
+    }
+
     /** Other UI tests share the stage with their own size and place: put the whole window on the screen. */
     public static void placeOnScreen(Stage stage) {
+        placeAt(stage, 1180);
+    }
+
+    /**
+     * Puts the whole window on the screen at one of the two sizes the issues name: 1180×780, or
+     * 1024×640 for a width of 1024. Call on the FX thread.
+     */
+    static void placeAt(Stage stage, int width) {
         stage.setX(0);
         stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
+        stage.setWidth(width);
+        stage.setHeight(width == 1180 ? 780 : 640);
         stage.toFront();
+    }
+
+    /** Call on the FX thread. */
+    static void putOnClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 }

@@ -12,10 +12,12 @@ import io.tokenconsole.inspect.Inspection;
 import io.tokenconsole.inspect.InspectionContext;
 import io.tokenconsole.inspect.InspectionError;
 import io.tokenconsole.inspect.RelativeTime;
+import io.tokenconsole.inspect.Severity;
 import io.tokenconsole.inspect.SignatureStatus;
 import io.tokenconsole.inspect.TimeClaim;
 import io.tokenconsole.inspect.TimeFormats;
 import io.tokenconsole.inspect.TimeReading;
+import io.tokenconsole.inspect.TokenComparison;
 import io.tokenconsole.inspect.TokenEnvironment;
 import io.tokenconsole.inspect.TokenInspector;
 import io.tokenconsole.inspect.TokenReport;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,7 @@ public final class InspectorViewModel {
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>(this, "environment", Environment.LOCAL);
     private final ObjectProperty<KeyKind> keyKind = new SimpleObjectProperty<>(this, "keyKind", KeyKind.PUBLIC_KEY);
     private final StringProperty keyText = new SimpleStringProperty(this, "keyText", "");
+    private final StringProperty secondInput = new SimpleStringProperty(this, "secondInput", "");
 
     // Properties: what the pane shows
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -73,13 +77,25 @@ public final class InspectorViewModel {
     private final ReadOnlyBooleanWrapper environmentMismatch = new ReadOnlyBooleanWrapper(this, "environmentMismatch");
     private final ReadOnlyObjectWrapper<SignatureStatus> signatureStatus = new ReadOnlyObjectWrapper<>(this, "signatureStatus");
     private final ReadOnlyStringWrapper signatureText = new ReadOnlyStringWrapper(this, "signatureText", "");
-    private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
     private final ReadOnlyStringWrapper headerJson = new ReadOnlyStringWrapper(this, "headerJson", "");
     private final ReadOnlyStringWrapper payloadJson = new ReadOnlyStringWrapper(this, "payloadJson", "");
     private final ReadOnlyStringWrapper headerSegment = new ReadOnlyStringWrapper(this, "headerSegment", "");
     private final ReadOnlyStringWrapper payloadSegment = new ReadOnlyStringWrapper(this, "payloadSegment", "");
     private final ReadOnlyStringWrapper signatureSegment = new ReadOnlyStringWrapper(this, "signatureSegment", "");
     private final ReadOnlyStringWrapper keyMessage = new ReadOnlyStringWrapper(this, "keyMessage", "");
+    private final ReadOnlyObjectWrapper<Tone> statusTone = new ReadOnlyObjectWrapper<>(this, "statusTone");
+    private final ReadOnlyObjectWrapper<Tone> environmentTone = new ReadOnlyObjectWrapper<>(this, "environmentTone");
+    private final ReadOnlyStringWrapper signatureBadge = new ReadOnlyStringWrapper(this, "signatureBadge", "");
+    private final ReadOnlyObjectWrapper<Tone> signatureTone = new ReadOnlyObjectWrapper<>(this, "signatureTone");
+    private final ReadOnlyStringWrapper findingsBadge = new ReadOnlyStringWrapper(this, "findingsBadge", "");
+    private final ReadOnlyObjectWrapper<Tone> findingsTone = new ReadOnlyObjectWrapper<>(this, "findingsTone");
+    private final ReadOnlyStringWrapper lifetimeText = new ReadOnlyStringWrapper(this, "lifetimeText", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper comparisonMessage = new ReadOnlyStringWrapper(this, "comparisonMessage", "");
+    private final ObservableList<KeyFact> keyFacts = FXCollections.observableArrayList();
+    private final ObservableList<TokenSpan> inputSpans = FXCollections.observableArrayList();
+    private final ObservableList<TokenComparison.Row> comparison = FXCollections.observableArrayList();
+    private final InspectionHistory history = new InspectionHistory();
     private final ObservableList<ClaimRow> claims = FXCollections.observableArrayList();
     private final ObservableList<TimeRow> times = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
@@ -87,6 +103,9 @@ public final class InspectorViewModel {
     private final ObservableList<ClaimRow> claimsView = FXCollections.unmodifiableObservableList(claims);
     private final ObservableList<TimeRow> timesView = FXCollections.unmodifiableObservableList(times);
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
+    private final ObservableList<KeyFact> keyFactsView = FXCollections.unmodifiableObservableList(keyFacts);
+    private final ObservableList<TokenSpan> inputSpansView = FXCollections.unmodifiableObservableList(inputSpans);
+    private final ObservableList<TokenComparison.Row> comparisonView = FXCollections.unmodifiableObservableList(comparison);
 
     private final TokenInspector inspector;
     private final VerificationKeys keys;
@@ -105,6 +124,14 @@ public final class InspectorViewModel {
     private boolean replacingInput;
     private long generation;
     private BackgroundWork.Cancellable running;
+    /** What changed since the typing pause began: the token, the key, the second token. */
+    private boolean inputDirty;
+    private boolean keyDirty;
+    private boolean secondDirty;
+    private long keyGeneration;
+    private long secondGeneration;
+    private Optional<TokenReport> current = Optional.empty();
+    private Optional<TokenReport> second = Optional.empty();
 
     public InspectorViewModel(TokenInspector inspector, ObjectMapper json, BackgroundWork background,
             Debouncer debouncer, Clock clock, ZoneId zone, InspectionLog log, InspectionDefaults defaults) {
@@ -118,11 +145,38 @@ public final class InspectorViewModel {
         this.clock = clock;
         this.zone = zone;
         input.addListener((observable, before, now) -> {
+            inputSpans.setAll(TokenSpan.of(now));
             if (!replacingInput) {
-                debouncer.request(this::decode);
+                inputDirty = true;
+                debouncer.request(this::settle);
             }
         });
-        environment.addListener((observable, before, now) -> decode());
+        keyText.addListener((observable, before, now) -> keyChanged());
+        keyKind.addListener((observable, before, now) -> keyChanged());
+        secondInput.addListener((observable, before, now) -> {
+            secondDirty = true;
+            debouncer.request(this::settle);
+        });
+        environment.addListener((observable, before, now) -> recheck());
+    }
+
+    private void keyChanged() {
+        keyDirty = true;
+        debouncer.request(this::settle);
+    }
+
+    /** After the typing pause: one debouncer serves the token, the key and the second token, so none cancels another. */
+    private void settle() {
+        if (keyDirty) {
+            applyKey();
+        } else if (inputDirty) {
+            inputDirty = false;
+            decode();
+        }
+        if (secondDirty) {
+            secondDirty = false;
+            decodeSecond();
+        }
     }
 
     // Commands
@@ -171,12 +225,18 @@ public final class InspectorViewModel {
         }, failure -> keyMessage.set("Can't read " + file.getFileName() + ": " + describe(failure)));
     }
 
+    /** Empties the pane: both token fields, and every token the history kept in memory. */
     public void clear() {
+        history.forgetTokens();
+        secondInput.set("");
+        secondDirty = false;
+        notice.set("");
         replaceInput("");
     }
 
     private void replaceInput(String text) {
         replacingInput = true;
+        inputDirty = false;
         try {
             input.set(text);
         } finally {
@@ -185,23 +245,46 @@ public final class InspectorViewModel {
         decode();
     }
 
-    /** Reads the key text as the chosen kind and checks the signature again. */
+    /**
+     * Reads the key text as the chosen kind, off the FX thread, and checks the signature again; runs by
+     * itself after a typing pause in the key field. An unusable key says why and checks nothing.
+     */
     public void applyKey() {
-        try {
-            VerificationKey key = keyKind.get() == KeyKind.SHARED_SECRET
-                    ? keys.sharedSecret(keyText.get())
-                    : keys.parsePublic(keyText.get());
-            verificationKey = Optional.of(key);
-            keyMessage.set("Checking with the " + key.description() + ".");
+        keyDirty = false;
+        inputDirty = false;
+        long mine = ++keyGeneration;
+        String text = keyText.get() == null ? "" : keyText.get();
+        KeyKind kind = keyKind.get();
+        if (text.isBlank()) {
+            keyMessage.set("");
+            verificationKey = Optional.empty();
             decode();
-        } catch (IllegalArgumentException unusable) {
-            keyMessage.set(unusable.getMessage());
+            return;
         }
+        background.submit(() -> switch (kind) {
+            case PUBLIC_KEY -> keys.parsePublic(text);
+            case SECRET_UTF8 -> keys.sharedSecret(text);
+            case SECRET_BASE64URL -> keys.sharedSecretBase64Url(text);
+        }, key -> {
+            if (mine == keyGeneration) {
+                verificationKey = Optional.of(key);
+                keyMessage.set("Checking with the " + key.description() + ".");
+                decode();
+            }
+        }, unusable -> {
+            if (mine == keyGeneration) {
+                verificationKey = Optional.empty();
+                keyMessage.set(describe(unusable));
+                decode();
+            }
+        });
     }
 
     public void forgetKey() {
+        ++keyGeneration;
         verificationKey = Optional.empty();
         keyText.set("");
+        keyDirty = false;
         keyMessage.set("");
         decode();
     }
@@ -211,6 +294,82 @@ public final class InspectorViewModel {
         if (decoded.get()) {
             decode();
         }
+    }
+
+    /**
+     * Judges the tokens again because what they are judged against changed: the settings (an expected
+     * client_id was saved) or the environment. Nothing happens while the pane is empty.
+     */
+    public void recheck() {
+        if (!input.get().isBlank()) {
+            decode();
+        }
+        if (!secondInput.get().isBlank()) {
+            decodeSecond();
+        }
+    }
+
+    /** Shows a token from this session's history again, while it is still in memory. */
+    public void reopen(HistoryEntry entry) {
+        history.token(entry).ifPresentOrElse(token -> {
+            notice.set("");
+            replaceInput(token);
+        }, () -> notice.set("That token was cleared from memory. Paste it again to see its claims."));
+    }
+
+    /** Tells the person what just went to the clipboard ("Copied user_id."). */
+    public void copied(String what) {
+        notice.set("Copied " + what + " to the clipboard.");
+    }
+
+    /** Decodes the second token (the one to compare with) in the background. */
+    private void decodeSecond() {
+        long mine = ++secondGeneration;
+        String text = secondInput.get();
+        Environment on = environment.get();
+        Instant now = clock.instant();
+        if (text.isBlank()) {
+            second = Optional.empty();
+            compare();
+            return;
+        }
+        background.submit(() -> inspect(text, on, Optional.empty(), now), inspection -> {
+            if (mine != secondGeneration) {
+                return;
+            }
+            if (inspection instanceof Inspection.Decoded decodedSecond) {
+                second = Optional.of(decodedSecond.report());
+                compare();
+            } else {
+                second = Optional.empty();
+                comparison.clear();
+                comparisonMessage.set("The second token can't be read: " + ((Inspection.Failed) inspection).error().message());
+            }
+        }, failure -> {
+            if (mine == secondGeneration) {
+                second = Optional.empty();
+                comparison.clear();
+                comparisonMessage.set("The inspector failed unexpectedly: " + describe(failure));
+            }
+        });
+    }
+
+    private void compare() {
+        if (second.isEmpty()) {
+            comparison.clear();
+            comparisonMessage.set(current.isEmpty() ? "" : "Paste a second token here (a fresh one, say) to see what differs.");
+            return;
+        }
+        if (current.isEmpty()) {
+            comparison.clear();
+            comparisonMessage.set("Paste the first token in the field at the top.");
+            return;
+        }
+        TokenComparison result = TokenComparison.of(current.get(), second.get());
+        comparison.setAll(result.rows());
+        long differences = result.differences();
+        comparisonMessage.set(differences == 0 ? "The two tokens carry the same claims."
+                : differences + (differences == 1 ? " difference" : " differences") + ", marked ≠.");
     }
 
     /** Decodes the current input now, in the background. */
@@ -230,8 +389,12 @@ public final class InspectorViewModel {
             if (mine == generation) {
                 busy.set(false);
                 show(inspection);
-                if (pasted && inspection instanceof Inspection.Decoded decodedInspection) {
-                    log.tokenInspected(on, decodedInspection.report());
+                if (inspection instanceof Inspection.Decoded decodedInspection) {
+                    TokenReport report = decodedInspection.report();
+                    history.add(report.input().candidate(), report, statusLine(report), HOUR.withZone(zone).format(now));
+                    if (pasted) {
+                        log.tokenInspected(on, report);
+                    }
                 }
             }
         }, failure -> {
@@ -306,14 +469,23 @@ public final class InspectorViewModel {
     }
 
     private void clearReport() {
+        current = Optional.empty();
+        compare();
         decoded.set(false);
+        statusTone.set(null);
+        environmentTone.set(null);
+        signatureBadge.set("");
+        signatureTone.set(null);
+        findingsBadge.set("");
+        findingsTone.set(null);
+        lifetimeText.set("");
+        keyFacts.clear();
         status.set(null);
         statusText.set("");
         environmentText.set("");
         environmentMismatch.set(false);
         signatureStatus.set(null);
         signatureText.set("");
-        userText.set("");
         headerJson.set("");
         payloadJson.set("");
         headerSegment.set("");
@@ -330,11 +502,18 @@ public final class InspectorViewModel {
         cleanupNotes.set(report.input().cleaned() ? "Cleaned up: " + String.join("; ", report.input().notes()) : "");
         status.set(report.status());
         statusText.set(statusLine(report));
+        statusTone.set(ReportSummary.statusTone(report));
         environmentText.set(environmentLine(report));
         environmentMismatch.set(report.hasFinding("ENVIRONMENT_MISMATCH"));
+        environmentTone.set(environmentMismatch.get() ? Tone.WARNING : Tone.NEUTRAL);
         signatureStatus.set(report.signature().status());
+        signatureBadge.set(ReportSummary.signatureBadge(report));
+        signatureTone.set(ReportSummary.signatureTone(report));
+        Optional<Severity> worst = ReportSummary.worst(report.findings());
+        findingsBadge.set(ReportSummary.findingsBadge(report.findings()));
+        findingsTone.set(ReportSummary.tone(worst));
+        keyFacts.setAll(ReportSummary.keyFacts(report, zone));
         signatureText.set(report.signature().status().displayName() + ". " + report.signature().explanation());
-        userText.set(report.userId().map(id -> "User " + id).orElse("No user_id"));
         headerJson.set(pretty(report.header()));
         payloadJson.set(pretty(report.claims()));
         headerSegment.set(report.segments().header());
@@ -355,11 +534,13 @@ public final class InspectorViewModel {
         report.issuedAt().ifPresent(t -> moments.add(timeRow("Issued", t, now)));
         report.notBefore().ifPresent(t -> moments.add(timeRow("Not before", t, now)));
         report.expiresAt().ifPresent(t -> moments.add(timeRow("Expires", t, now)));
-        report.lifetime().ifPresent(l -> moments.add(new TimeRow("Lifetime", RelativeTime.lifetime(l), "iat to exp",
-                l.equals(Duration.ofHours(1)) ? "as documented" : "documented: 1 hour")));
         times.setAll(moments);
+        lifetimeText.set(report.lifetime().map(l -> "Lifetime (iat to exp): " + RelativeTime.lifetime(l)
+                + (l.equals(Duration.ofHours(1)) ? ", as documented." : "; Argyle documents 1 hour.")).orElse(""));
         findings.setAll(report.findings());
         decoded.set(true);
+        current = Optional.of(report);
+        compare();
     }
 
     private static String environmentLine(TokenReport report) {
@@ -368,6 +549,8 @@ public final class InspectorViewModel {
         }
         return "From " + report.environment().displayName() + report.issuer().map(iss -> " (" + iss + ")").orElse("");
     }
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
 
     private static String statusLine(TokenReport report) {
         Instant now = report.inspectedAt();
@@ -471,10 +654,6 @@ public final class InspectorViewModel {
         return signatureText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty userTextProperty() {
-        return userText.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty headerJsonProperty() {
         return headerJson.getReadOnlyProperty();
     }
@@ -497,6 +676,67 @@ public final class InspectorViewModel {
 
     public ReadOnlyStringProperty keyMessageProperty() {
         return keyMessage.getReadOnlyProperty();
+    }
+
+    public StringProperty secondInputProperty() {
+        return secondInput;
+    }
+
+    public ReadOnlyObjectProperty<Tone> statusToneProperty() {
+        return statusTone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> environmentToneProperty() {
+        return environmentTone.getReadOnlyProperty();
+    }
+
+    /** "Not verified", "Valid signature", … or "Unsigned (alg: none)". */
+    public ReadOnlyStringProperty signatureBadgeProperty() {
+        return signatureBadge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> signatureToneProperty() {
+        return signatureTone.getReadOnlyProperty();
+    }
+
+    /** The findings by severity ("2 errors · 1 warning") or "No findings". */
+    public ReadOnlyStringProperty findingsBadgeProperty() {
+        return findingsBadge.getReadOnlyProperty();
+    }
+
+    /** The tone of the worst finding: danger for an error, success when there are none. */
+    public ReadOnlyObjectProperty<Tone> findingsToneProperty() {
+        return findingsTone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lifetimeTextProperty() {
+        return lifetimeText.getReadOnlyProperty();
+    }
+
+    /** A short word on what just happened (copied, a cleared history entry). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty comparisonMessageProperty() {
+        return comparisonMessage.getReadOnlyProperty();
+    }
+
+    public ObservableList<KeyFact> keyFacts() {
+        return keyFactsView;
+    }
+
+    /** The token field's text cut into header, payload, signature and the plain text around them. */
+    public ObservableList<TokenSpan> inputSpans() {
+        return inputSpansView;
+    }
+
+    public ObservableList<TokenComparison.Row> comparison() {
+        return comparisonView;
+    }
+
+    public ObservableList<HistoryEntry> history() {
+        return history.entries();
     }
 
     public ObservableList<ClaimRow> claims() {

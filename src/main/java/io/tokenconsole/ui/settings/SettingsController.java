@@ -63,6 +63,17 @@ public final class SettingsController {
         forgetKeyButton.disableProperty().bind(saveKeyButton.disableProperty());
         saveEnvironmentButton.disableProperty().bind(viewModel.availableProperty().not().or(viewModel.busyProperty()));
         baseUrl.disableProperty().bind(viewModel.keysEditableProperty().not());
+        // Leaving the pane (hidden, or taken out of the window) ends the visit its "Saved …" message belongs to.
+        root.visibleProperty().addListener((o, was, visible) -> {
+            if (!visible) {
+                viewModel.paneLeft();
+            }
+        });
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null) {
+                viewModel.paneLeft();
+            }
+        });
     }
 
     private void styleMessage(boolean failed) {

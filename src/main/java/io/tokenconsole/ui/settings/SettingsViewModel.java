@@ -17,6 +17,8 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -54,6 +56,7 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper keysEditable = new ReadOnlyBooleanWrapper(this, "keysEditable");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyIntegerWrapper savedRevision = new ReadOnlyIntegerWrapper(this, "savedRevision");
 
     private final Supplier<Optional<Access>> access;
     private final BackgroundWork background;
@@ -111,6 +114,13 @@ public final class SettingsViewModel {
             whereSecretsLive.set(loaded.whereSecretsLive());
             show(false, "");
         });
+    }
+
+    /** The pane is left: a "Saved …" message belongs to that visit and does not greet the next one. */
+    public void paneLeft() {
+        if (!failed.get()) {
+            show(false, "");
+        }
     }
 
     /** Saves the key id with its secret; the secret field is emptied and the secret never read back. */
@@ -186,6 +196,7 @@ public final class SettingsViewModel {
                 whereSecretsLive.set(loaded.whereSecretsLive());
             }
             show(false, result.getKey());
+            savedRevision.set(savedRevision.get() + 1);
         }, this::failed);
     }
 
@@ -221,16 +232,24 @@ public final class SettingsViewModel {
             if (environment == Environment.LOCAL) {
                 ApiCredentials local = access.apiKeys().forEnvironment(Environment.LOCAL).orElseThrow();
                 keyId = local.keyId();
-                status = "Generated for this computer and kept in local-sandbox.json.";
+                status = "Generated for this computer and kept in local-sandbox.json in the data folder; "
+                        + "the local sandbox needs no other key.";
             } else {
                 keyId = settings.apiKeyId(environment).orElse("");
                 // Where the secret is, or why it can't be used (store locked, item removed outside the console).
                 status = access.apiKeys().savedKey(environment).sentence();
             }
             return new Loaded(keyId, settings.baseUrlOverride(environment).map(URI::toString).orElse(""),
-                    settings.expectedClientId(environment).orElse(""), status, access.apiKeys().whereSecretsLive(),
+                    settings.expectedClientId(environment).orElse(""), status,
+                    // The local sandbox's key is a file, not a secret in a credential store: say nothing of one.
+                    environment == Environment.LOCAL ? "" : access.apiKeys().whereSecretsLive(),
                     settings.confirmBeforeChanges(environment), settings.clipboardClearDelay());
         }
+    }
+
+    /** Counts successful saves: whatever judges by the settings (the inspector) judges again when it moves. */
+    public ReadOnlyIntegerProperty savedRevisionProperty() {
+        return savedRevision.getReadOnlyProperty();
     }
 
     // Property accessors

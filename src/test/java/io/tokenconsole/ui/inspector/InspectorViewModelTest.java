@@ -104,13 +104,23 @@ class InspectorViewModelTest {
         assertEquals(TokenStatus.VALID, vm.statusProperty().get());
         assertEquals("Valid · expires in 50 min", vm.statusTextProperty().get());
         assertEquals("Cleaned up: removed 'Bearer ' prefix", vm.cleanupNotesProperty().get());
-        assertEquals("User " + TestTokens.USER_ID, vm.userTextProperty().get());
+        assertEquals(List.of("user_id", "sub", "exp", "iss", "client_id"),
+                vm.keyFacts().stream().map(KeyFact::name).toList(), "the claims the vendor's page shows, in full");
+        assertEquals(TestTokens.USER_ID, vm.keyFacts().get(0).value());
+        assertEquals("2026-11-25 10:50:00 UTC · 2026-11-25 11:50:00 CET · in 50 min", vm.keyFacts().get(2).value());
         assertEquals(7, vm.claims().size());
         ClaimRow exp = vm.claims().stream().filter(r -> r.name().equals("exp")).findFirst().orElseThrow();
         assertTrue(exp.when().contains("2026-11-25 10:50:00 UTC"), exp.when());
         assertTrue(exp.when().contains("11:50:00 CET"), "local time in the person's zone: " + exp.when());
         assertTrue(exp.when().contains("in 50 min"));
-        assertEquals("Lifetime", vm.times().get(vm.times().size() - 1).label());
+        assertEquals(List.of("Issued", "Expires"), vm.times().stream().map(TimeRow::label).toList(),
+                "moments only: the lifetime is a sentence of its own, not a row under time headings");
+        assertEquals("Lifetime (iat to exp): 1 hour, as documented.", vm.lifetimeTextProperty().get());
+        assertEquals("1 warning", vm.findingsBadgeProperty().get(), "a dev token on the local sandbox");
+        assertEquals(Tone.WARNING, vm.findingsToneProperty().get());
+        vm.environmentProperty().set(Environment.SANDBOX);
+        assertEquals("No findings", vm.findingsBadgeProperty().get());
+        assertEquals(Tone.SUCCESS, vm.findingsToneProperty().get());
         assertTrue(vm.expiryAdvice().contains("Create a new user token every time Link is initialised"));
         assertEquals("", vm.errorMessageProperty().get());
     }
@@ -239,6 +249,109 @@ class InspectorViewModelTest {
         InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
         vm.openFile(folder.resolve("gone.txt"));
         assertTrue(vm.errorMessageProperty().get().startsWith("Can't read gone.txt"), vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void anUnsignedTokenCarriesItsWorstFindingInTheSummary() {
+        InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
+        vm.paste(TestTokens.unsignedMismatchedToken(NOW));
+        assertEquals("Unsigned (alg: none)", vm.signatureBadgeProperty().get());
+        assertEquals(Tone.DANGER, vm.signatureToneProperty().get());
+        assertTrue(vm.findingsBadgeProperty().get().startsWith("2 errors"), vm.findingsBadgeProperty().get());
+        assertEquals(Tone.DANGER, vm.findingsToneProperty().get());
+        KeyFact sub = vm.keyFacts().get(1);
+        assertEquals("SUB_USER_ID_MISMATCH", sub.note());
+        assertEquals(Tone.DANGER, sub.tone());
+    }
+
+    @Test
+    void savingAnExpectedClientIdJudgesTheLoadedTokenAgain() {
+        InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
+        vm.paste(TestTokens.argyleToken(NOW, "argyle-core-auth-dev"));
+        assertFalse(vm.findings().stream().anyMatch(f -> f.code().equals("CLIENT_MISMATCH")));
+        expectedClients.put(Environment.LOCAL, "our-team");
+        vm.recheck();
+        assertTrue(vm.findings().stream().anyMatch(f -> f.code().equals("CLIENT_MISMATCH")));
+        assertEquals(1, logged.size(), "a recheck is not a new inspection for the audit log");
+    }
+
+    @Test
+    void aSecretTypedAsBase64UrlIsCheckedAfterTheTypingPauseOffTheFxThread() {
+        QueuedBackgroundWork background = QueuedBackgroundWork.held();
+        InspectorViewModel vm = viewModel(background);
+        byte[] secret = {(byte) 0xfb, 0x01, 0x7f, (byte) 0xee, 0x10, 0x20, 0x30, 0x40};
+        vm.paste(TestTokens.hs256(TestTokens.argylePayload(NOW, "argyle-core-auth-dev"), secret));
+        background.runNewest();
+        vm.keyKindProperty().set(KeyKind.SECRET_BASE64URL);
+        vm.keyTextProperty().set(TestTokens.b64(secret));
+        assertEquals(SignatureStatus.UNVERIFIED, vm.signatureStatusProperty().get(), "the key is read in the background");
+        background.runNewest();
+        background.runNewest();
+        assertEquals(SignatureStatus.VALID, vm.signatureStatusProperty().get());
+        vm.keyKindProperty().set(KeyKind.SECRET_UTF8);
+        background.runNewest();
+        background.runNewest();
+        assertEquals(SignatureStatus.INVALID, vm.signatureStatusProperty().get(), "the same text read as UTF-8 is another key");
+    }
+
+    @Test
+    void twoTokensCompareClaimByClaimWithTheirDifferencesMarked() {
+        InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
+        vm.paste(TestTokens.argyleToken(NOW.minusSeconds(7200), "argyle-core-auth-dev"));
+        vm.secondInputProperty().set(TestTokens.argyleToken(NOW, "argyle-core-auth-prod"));
+        Map<String, io.tokenconsole.inspect.TokenComparison.Row> rows = new java.util.HashMap<>();
+        vm.comparison().forEach(row -> rows.put(row.name(), row));
+        assertEquals("second is 2 h later", rows.get("iat").note());
+        assertEquals("second is 2 h later", rows.get("exp").note());
+        assertTrue(rows.get("iss").differs());
+        assertTrue(rows.get("environment").differs());
+        assertTrue(rows.get("jti").differs());
+        assertFalse(rows.get("user_id").differs());
+        assertFalse(rows.get("lifetime (iat to exp)").differs());
+        assertEquals("5 differences, marked ≠.", vm.comparisonMessageProperty().get());
+        vm.secondInputProperty().set("not a token");
+        assertTrue(vm.comparison().isEmpty());
+        assertTrue(vm.comparisonMessageProperty().get().startsWith("The second token can't be read"));
+    }
+
+    @Test
+    void theHistoryBringsATokenBackUntilThePaneIsClearedThenKeepsOnlyItsFacts() {
+        InspectorViewModel vm = viewModel(QueuedBackgroundWork.immediate());
+        String first = TestTokens.argyleToken(NOW, "argyle-core-auth-dev");
+        vm.paste(first);
+        vm.paste(TestTokens.unsignedMismatchedToken(NOW));
+        assertEquals(2, vm.history().size());
+        HistoryEntry older = vm.history().get(1);
+        assertTrue(older.line().startsWith("jti "), older.line());
+        assertTrue(older.line().contains("user " + TestTokens.USER_ID));
+        vm.reopen(older);
+        assertEquals(first, vm.inputProperty().get());
+        assertEquals(2, vm.history().size(), "the same token again is one entry");
+
+        vm.secondInputProperty().set(first);
+        vm.clear();
+        assertEquals("", vm.inputProperty().get());
+        assertEquals("", vm.secondInputProperty().get(), "clearing the pane clears the second token too");
+        assertTrue(vm.history().stream().noneMatch(HistoryEntry::inMemory));
+        assertTrue(vm.history().stream().noneMatch(e -> e.line().contains(first.substring(0, 20))),
+                "the list never shows the token");
+        vm.reopen(vm.history().get(0));
+        assertEquals("", vm.inputProperty().get());
+        assertEquals("That token was cleared from memory. Paste it again to see its claims.", vm.noticeProperty().get());
+    }
+
+    @Test
+    void theTokenFieldIsCutIntoHeaderPayloadAndSignatureAsItIsTyped() {
+        InspectorViewModel vm = viewModel(QueuedBackgroundWork.held());
+        vm.inputProperty().set("Bearer eyJhb");
+        assertEquals(List.of(TokenSpan.Part.PLAIN, TokenSpan.Part.HEADER),
+                vm.inputSpans().stream().map(TokenSpan::part).toList());
+        vm.inputProperty().set("Bearer eyJhb.eyJzd.c2ln");
+        assertEquals(List.of(TokenSpan.Part.PLAIN, TokenSpan.Part.HEADER, TokenSpan.Part.DOT, TokenSpan.Part.PAYLOAD,
+                TokenSpan.Part.DOT, TokenSpan.Part.SIGNATURE), vm.inputSpans().stream().map(TokenSpan::part).toList());
+        assertEquals("c2ln", vm.inputSpans().get(5).text());
+        vm.inputProperty().set("hello world");
+        assertEquals(List.of(TokenSpan.Part.PLAIN), vm.inputSpans().stream().map(TokenSpan::part).toList());
     }
 
     /** A clock the test moves by hand. */
