@@ -16,8 +16,11 @@ import io.tokenconsole.ui.common.FxNotifier;
 import io.tokenconsole.ui.common.FxSecretClipboard;
 import io.tokenconsole.ui.common.Notifier;
 import io.tokenconsole.ui.common.SecretClipboard;
+import io.tokenconsole.ui.common.SystemBrowser;
 import io.tokenconsole.ui.inspector.InspectorController;
 import io.tokenconsole.ui.inspector.InspectorViewModel;
+import io.tokenconsole.ui.link.LinkController;
+import io.tokenconsole.ui.link.LinkViewModel;
 import io.tokenconsole.ui.settings.SettingsController;
 import io.tokenconsole.ui.settings.SettingsViewModel;
 import io.tokenconsole.ui.shell.MainController;
@@ -39,6 +42,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -67,7 +71,15 @@ public final class ConsoleWindow {
             ClipboardService clipboard,
             BackendStartup backend,
             Optional<DialogService> dialogs,
-            Optional<Notifier> notifier) {
+            Optional<Notifier> notifier,
+            SystemBrowser browser) {
+
+        /** Without the system browser (Open in browser then says to copy the address). */
+        public Parts(BackgroundWork background, Debouncer debouncer, Clock clock, ZoneId zone, ThemePreference theme,
+                ClipboardService clipboard, BackendStartup backend, Optional<DialogService> dialogs,
+                Optional<Notifier> notifier) {
+            this(background, debouncer, clock, zone, theme, clipboard, backend, dialogs, notifier, SystemBrowser.unavailable());
+        }
     }
 
     /** A pane: what the sidebar shows, and how its controller is made. */
@@ -81,6 +93,7 @@ public final class ConsoleWindow {
     private final MainViewModel main;
     private final InspectorViewModel inspector;
     private final SettingsViewModel settings;
+    private final LinkViewModel link;
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
@@ -117,16 +130,29 @@ public final class ConsoleWindow {
         register(new PaneSpec(Navigator.INSPECTOR, text.getString("nav.inspector"), "inspector",
                 text.getString("status.inspector")), InspectorController.class,
                 () -> new InspectorController(inspector, parts.clipboard()));
+        link = new LinkViewModel(new LinkViewModel.Parts(backend, parts.background(), changeGuard, dialogs,
+                secretClipboard, notifier, parts.browser(), parts.clock(), parts.zone(), Platform::runLater),
+                session, this::navigate);
+        link.environmentProperty().bind(session.environmentProperty());
+        session.settingsChangesProperty().addListener((o, was, now) -> link.loadDefaults());
+        register(new PaneSpec(Navigator.LINK, text.getString("nav.link"), "link",
+                text.getString("status.link")), LinkController.class, () -> new LinkController(link));
         register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
                 text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings));
 
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
+        main.registerCommand(MainViewModel.OPEN_LINK, link::openLinkForSelectedUser);
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
             settingsSaved();
         });
+    }
+
+    /** For panes built before the main view model: navigation goes through it once it exists. */
+    private void navigate(String paneId) {
+        main.navigate(paneId);
     }
 
     private void register(PaneSpec spec, Class<?> controllerType, Supplier<Object> controller) {
@@ -158,6 +184,10 @@ public final class ConsoleWindow {
 
     public InspectorViewModel inspectorViewModel() {
         return inspector;
+    }
+
+    public LinkViewModel linkViewModel() {
+        return link;
     }
 
     public Session session() {

@@ -50,7 +50,8 @@ public final class TokenConsoleApp extends Application {
                 new ClipboardService(),
                 backend,
                 Optional.empty(),
-                Optional.empty()));
+                Optional.empty(),
+                getHostServices()::showDocument));
         window.showOn(stage);
         UnexpectedFailures.install(stage);
         backend.start(executor, progress -> ConsoleBackend.start(folder, Clock.systemUTC(), System.getenv(), progress));
