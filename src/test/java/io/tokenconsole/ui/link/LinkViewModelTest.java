@@ -32,7 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkViewModelTest {
 
     @TempDir
-    Path folder;
+    static Path folder;
 
-    private ConsoleBackend backend;
+    private static ConsoleBackend backend;
     private final Session session = new Session();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final RecordingClipboard clipboard = new RecordingClipboard(Duration.ofSeconds(30));
@@ -53,10 +55,20 @@ class LinkViewModelTest {
     private LinkViewModel link;
     private String user;
 
-    @BeforeEach
-    void start() throws Exception {
+    /** One backend for the class, as one window has one: each test has a user of its own. */
+    @BeforeAll
+    static void startBackend() {
         backend = ConsoleBackend.start(new DataFolder(folder.resolve("data"), DataFolder.Source.DATA_DIR_OPTION),
                 Clock.systemUTC(), Map.of(), step -> { });
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
         BackendStartup startup = BackendStartup.ready(backend);
         QueuedBackgroundWork background = QueuedBackgroundWork.immediate();
         link = new LinkViewModel(new LinkViewModel.Parts(startup, background, new ChangeGuard(startup, background, dialogs),
@@ -68,7 +80,7 @@ class LinkViewModelTest {
 
     @AfterEach
     void stop() {
-        backend.close();
+        backend.linkHost().orElseThrow().sessions().forEach(each -> each.close());
     }
 
     private static void await(BooleanSupplier condition) throws Exception {
@@ -110,7 +122,7 @@ class LinkViewModelTest {
         assertTrue(row.detail().contains("\n"), "the detail is laid out over lines");
         assertFalse(row.problem());
         assertEquals(1, backend.requireWorkspace().audit().find(AuditQuery.EVERYTHING
-                .action(AuditAction.LINK_ACCOUNT_CONNECTED)).size(), "onAccountConnected is audited");
+                .action(AuditAction.LINK_ACCOUNT_CONNECTED).user(user)).size(), "onAccountConnected is audited");
 
         page.post("{\"name\":\"scriptLoadFailed\",\"payload\":{\"reason\":\"offline\"}}");
         await(() -> link.timelineProperty().get().size() == 2);
@@ -210,7 +222,7 @@ class LinkViewModelTest {
         assertTrue(link.canSaveProperty().get());
         assertFalse(link.canExpireProperty().get(), "Argyle judges its own tokens");
 
-        Path file = folder.resolve("link-page.html");
+        Path file = Files.createTempDirectory(folder, "save").resolve("link-page.html");
         dialogs.saveFile(file);
         link.saveAsHtml();
         assertFalse(link.failedProperty().get(), link.messageProperty().get());
