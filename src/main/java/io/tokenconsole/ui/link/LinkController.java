@@ -1,5 +1,6 @@
 package io.tokenconsole.ui.link;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -129,10 +130,13 @@ public final class LinkController {
     }
 
     private void scrollToNewest() {
-        ObservableList<TimelineRow> rows = timeline.getItems();
-        if (rows != null && !rows.isEmpty()) {
-            timeline.scrollTo(rows.size() - 1);
-        }
+        // After the table has taken the new row in.
+        Platform.runLater(() -> {
+            ObservableList<TimelineRow> rows = timeline.getItems();
+            if (rows != null && !rows.isEmpty()) {
+                timeline.scrollTo(rows.size() - 1);
+            }
+        });
     }
 
     private void styleMessage(boolean failed) {

@@ -112,11 +112,17 @@ public final class LinkViewModel {
         });
         showSelectedUserHint();
         showSelected();
-        loadDefaults();
+        parts.backend().whenReady(ready -> loadDefaults());
     }
 
-    /** The Flow and items saved for the environment (Settings), as the fields' starting values. */
+    /**
+     * The Flow and items saved for the environment (Settings), as the fields' starting values. Only
+     * once the services run: waiting for them here would hold a worker the start-up itself needs.
+     */
     public void loadDefaults() {
+        if (parts.backend().now().isEmpty()) {
+            return;
+        }
         Environment on = environment.get();
         defaults.run(() -> parts.backend().await().linkDefaults(on), options -> {
             flowId.set(options.flowId().orElse(""));
@@ -179,7 +185,7 @@ public final class LinkViewModel {
     private void start(Environment on, String id) {
         String flow = flowId.get();
         List<String> offered = LinkOptions.parseItems(items.get());
-        show(false, "");
+        show(false, "Opening Link for " + id + " in " + on.displayName() + "…");
         parts.guard().check(on, OPEN_ACTION, id, "Open Link", new ChangeGuard.Outcome() {
             @Override
             public void proceed() {
