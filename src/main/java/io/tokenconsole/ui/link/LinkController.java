@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 public final class LinkController {
 
     private final LinkViewModel viewModel;
+    private final ListChangeListener<TimelineRow> followNewest = change -> scrollToNewest();
+    private ObservableList<TimelineRow> shownRows;
 
     @FXML private Label selectedUserHint;
     @FXML private TextField userId;
@@ -113,27 +115,31 @@ public final class LinkController {
                 }
             }
         });
-        ListChangeListener<TimelineRow> followNewest = change -> scrollToNewest();
-        timeline.itemsProperty().bind(viewModel.timelineProperty());
-        timeline.itemsProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                was.removeListener(followNewest);
-            }
-            now.addListener(followNewest);
-            scrollToNewest();
-        });
-        timeline.getItems().addListener(followNewest);
+        // An invalidation listener: a change listener misses a switch between two sessions' lists that are equal (both empty).
+        viewModel.timelineProperty().addListener(observable -> showRows());
+        showRows();
         payloadDetail.textProperty().bind(Bindings.createStringBinding(() -> {
             TimelineRow row = timeline.getSelectionModel().getSelectedItem();
             return row == null ? "" : row.detail();
         }, timeline.getSelectionModel().selectedItemProperty()));
     }
 
+    /** Shows the selected session's rows and follows the newest. */
+    private void showRows() {
+        if (shownRows != null) {
+            shownRows.removeListener(followNewest);
+        }
+        shownRows = viewModel.timelineProperty().get();
+        timeline.setItems(shownRows);
+        shownRows.addListener(followNewest);
+        scrollToNewest();
+    }
+
     private void scrollToNewest() {
-        // After the table has taken the new row in.
+        // Once the table has taken the new row in: scrolling from inside the list's change breaks the table.
         Platform.runLater(() -> {
             ObservableList<TimelineRow> rows = timeline.getItems();
-            if (rows != null && !rows.isEmpty()) {
+            if (!rows.isEmpty()) {
                 timeline.scrollTo(rows.size() - 1);
             }
         });
