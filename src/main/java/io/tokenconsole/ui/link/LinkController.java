@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import io.tokenconsole.ui.common.MessageLabel;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -63,11 +64,7 @@ public final class LinkController {
         items.textProperty().bindBidirectional(viewModel.itemsProperty());
         openLinkButton.disableProperty().bind(viewModel.busyProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        viewModel.failedProperty().addListener((o, was, failed) -> styleMessage(failed));
-        styleMessage(viewModel.failedProperty().get());
+        MessageLabel.bind(message, viewModel.messageProperty(), viewModel.failedProperty());
 
         sessionList.setItems(viewModel.sessions());
         sessionList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -143,11 +140,6 @@ public final class LinkController {
                 timeline.scrollTo(rows.size() - 1);
             }
         });
-    }
-
-    private void styleMessage(boolean failed) {
-        message.getStyleClass().removeAll("error-message", "saved-message");
-        message.getStyleClass().add(failed ? "error-message" : "saved-message");
     }
 
     private void styleEnvironment(boolean production) {
