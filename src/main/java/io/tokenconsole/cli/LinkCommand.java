@@ -1,5 +1,6 @@
 package io.tokenconsole.cli;
 
+import io.tokenconsole.workflow.LinkPageFile;
 import io.tokenconsole.workflow.RecordedTokenIssuer;
 import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.argyle.IssuedToken;
@@ -7,7 +8,6 @@ import io.tokenconsole.link.LinkAudit;
 import io.tokenconsole.link.LinkEvent;
 import io.tokenconsole.link.LinkHost;
 import io.tokenconsole.link.LinkOptions;
-import io.tokenconsole.link.LinkPageBuilder;
 import io.tokenconsole.link.LinkSession;
 import io.tokenconsole.link.SandboxKeyTokenCheck;
 import io.tokenconsole.link.StandInTokenCheck;
@@ -17,11 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -114,19 +111,15 @@ final class LinkCommand implements Callable<Integer> {
 
     private int save(Environment environment, String user, IssuedToken token, LinkOptions options) throws IOException {
         Instant issuedAt = context.clock().instant();
-        String page = new LinkPageBuilder().standalonePage(environment, user, token.userToken(), options, issuedAt);
         Path file = saveTo.toAbsolutePath();
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file lands in a folder the person chose; its access rules apply.
+            LinkPageFile.write(file, environment, user, token.userToken(), options, issuedAt);
         } catch (IOException cannotCreate) {
             throw new CommandFailure("Cannot write " + file + ": " + cannotCreate.getMessage());
         }
-        Files.writeString(file, page, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         context.out().println("Saved the Link page for user " + user + " (" + environment.displayName() + ") to " + file + ".");
         context.err().println("The file holds a user token: it expires one hour after issue, at "
-                + issuedAt.plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + LinkPageFile.expiresAt(issuedAt)
                 + ". Hand it only to whoever reproduces the problem, and delete it after.");
         return 0;
     }

@@ -170,7 +170,8 @@ public final class LinkHost implements AutoCloseable {
             end(session, "the console stopped its Link host");
         }
         sweeper.shutdownNow();
-        server.stop(0);
+        // Lets an answer in flight go out (the page's onClose that ended a command, say): at most a second.
+        server.stop(1);
         workers.shutdownNow();
     }
 

@@ -33,7 +33,9 @@ public final class Settings {
         EXPECTED_CLIENT_ID("expected_client_id", true),
         THEME("theme", true),
         CLIPBOARD_CLEAR_DELAY("clipboard_clear_delay_seconds", true),
-        CONFIRM_BEFORE_CHANGES("confirm_before_changes", true);
+        CONFIRM_BEFORE_CHANGES("confirm_before_changes", true),
+        LINK_FLOW_ID("link_flow_id", true),
+        LINK_ITEMS("link_items", true);
 
         final String stored;
         final boolean showValue;
@@ -107,6 +109,31 @@ public final class Settings {
 
     public void setExpectedClientId(Environment environment, String clientId) {
         set(environment, Key.EXPECTED_CLIENT_ID, Text.blankToNull(clientId));
+    }
+
+    /** The Flow (saved in Argyle's Console) a Link session of this environment starts with unless changed. */
+    public Optional<String> linkFlowId(Environment environment) {
+        return get(scope(environment), Key.LINK_FLOW_ID);
+    }
+
+    public void setLinkFlowId(Environment environment, String flowId) {
+        set(environment, Key.LINK_FLOW_ID, bounded(Text.blankToNull(flowId), "A Flow id"));
+    }
+
+    /** The items a Link session of this environment offers unless changed, as typed: {@code "item_1, item_2"}. */
+    public Optional<String> linkItems(Environment environment) {
+        return get(scope(environment), Key.LINK_ITEMS);
+    }
+
+    public void setLinkItems(Environment environment, String items) {
+        set(environment, Key.LINK_ITEMS, bounded(Text.blankToNull(items), "The Link items"));
+    }
+
+    private static String bounded(String value, String what) {
+        if (value != null && value.length() > 500) {
+            throw new IllegalArgumentException(what + " can be at most 500 characters long");
+        }
+        return value;
     }
 
     // --- general ----------------------------------------------------------------------------------

@@ -19,8 +19,11 @@ import io.tokenconsole.ui.common.FxNotifier;
 import io.tokenconsole.ui.common.FxSecretClipboard;
 import io.tokenconsole.ui.common.Notifier;
 import io.tokenconsole.ui.common.SecretClipboard;
+import io.tokenconsole.ui.common.SystemBrowser;
 import io.tokenconsole.ui.inspector.InspectorController;
 import io.tokenconsole.ui.inspector.InspectorViewModel;
+import io.tokenconsole.ui.link.LinkController;
+import io.tokenconsole.ui.link.LinkViewModel;
 import io.tokenconsole.ui.settings.SettingsController;
 import io.tokenconsole.ui.settings.SettingsViewModel;
 import io.tokenconsole.ui.shell.MainController;
@@ -46,6 +49,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -76,7 +80,15 @@ public final class ConsoleWindow {
             ClipboardService clipboard,
             BackendStartup backend,
             Optional<DialogService> dialogs,
-            Optional<Notifier> notifier) {
+            Optional<Notifier> notifier,
+            SystemBrowser browser) {
+
+        /** Without the system browser (Open in browser then says to copy the address). */
+        public Parts(BackgroundWork background, Debouncer debouncer, Clock clock, ZoneId zone, ThemePreference theme,
+                ClipboardService clipboard, BackendStartup backend, Optional<DialogService> dialogs,
+                Optional<Notifier> notifier) {
+            this(background, debouncer, clock, zone, theme, clipboard, backend, dialogs, notifier, SystemBrowser.unavailable());
+        }
     }
 
     /** A pane: what the sidebar shows, and how its controller is made. */
@@ -93,6 +105,7 @@ public final class ConsoleWindow {
     private final TokensViewModel tokens;
     private final AuditViewModel audit;
     private final UsersViewModel users;
+    private final LinkViewModel link;
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
@@ -150,6 +163,13 @@ public final class ConsoleWindow {
                 changeGuard, secretClipboard, notifier, parts.clock(), parts.zone());
         register(new PaneSpec(Navigator.TOKENS, text.getString("nav.tokens"), "tokens",
                 text.getString("status.tokens")), TokensController.class, () -> new TokensController(tokens));
+        link = new LinkViewModel(new LinkViewModel.Parts(backend, parts.background(), changeGuard, dialogs,
+                secretClipboard, notifier, parts.browser(), parts.clock(), parts.zone(), Platform::runLater),
+                session, this::navigate);
+        link.environmentProperty().bind(session.environmentProperty());
+        session.settingsChangesProperty().addListener((o, was, now) -> link.loadDefaults());
+        register(new PaneSpec(Navigator.LINK, text.getString("nav.link"), "link",
+                text.getString("status.link")), LinkController.class, () -> new LinkController(link));
         register(new PaneSpec(Navigator.AUDIT, text.getString("nav.audit"), "audit",
                 text.getString("status.audit")), AuditController.class, () -> new AuditController(audit));
         register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
@@ -158,6 +178,7 @@ public final class ConsoleWindow {
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
         main.registerCommand(MainViewModel.ISSUE_TOKEN, tokens::issueForSelectedUser);
         main.registerCommand(MainViewModel.NEW_USER, users::newUser);
+        main.registerCommand(MainViewModel.OPEN_LINK, link::openLinkForSelectedUser);
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
         audit.shownProperty().bind(main.selectedPaneProperty().isEqualTo(main.pane(Navigator.AUDIT).orElseThrow()));
@@ -216,6 +237,10 @@ public final class ConsoleWindow {
 
     public UsersViewModel usersViewModel() {
         return users;
+    }
+
+    public LinkViewModel linkViewModel() {
+        return link;
     }
 
     public Session session() {

@@ -50,7 +50,8 @@ public final class TokenConsoleApp extends Application {
                 new ClipboardService(),
                 backend,
                 Optional.empty(),
-                Optional.empty()));
+                Optional.empty(),
+                getHostServices()::showDocument));
         window.showOn(stage);
         UnexpectedFailures.install(stage);
         // Its own thread, not the shared pool: work already queued there may be waiting for exactly this start.

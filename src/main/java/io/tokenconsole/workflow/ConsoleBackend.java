@@ -2,7 +2,15 @@ package io.tokenconsole.workflow;
 
 import io.tokenconsole.argyle.ArgyleClient;
 import io.tokenconsole.argyle.ClientSettings;
+import io.tokenconsole.argyle.Environment;
+import io.tokenconsole.argyle.IssuedToken;
+import io.tokenconsole.argyle.UserIds;
 import io.tokenconsole.emulator.LocalSandbox;
+import io.tokenconsole.link.LinkAudit;
+import io.tokenconsole.link.LinkHost;
+import io.tokenconsole.link.LinkOptions;
+import io.tokenconsole.link.LinkSession;
+import io.tokenconsole.link.SandboxKeyTokenCheck;
 import io.tokenconsole.store.ApiKeys;
 import io.tokenconsole.store.CredentialStore;
 import io.tokenconsole.store.DataFolder;
@@ -36,13 +44,14 @@ public final class ConsoleBackend implements AutoCloseable {
     private final Clock clock;
     private volatile ApiKeys apiKeys;
     private java.net.http.HttpClient http;
+    private LinkHost linkHost;
 
     private ConsoleBackend(Workspace workspace, LocalSandbox localSandbox, LocalSandboxMaterial localKeys,
             List<String> problems, Map<String, String> environmentVariables, Clock clock) {
         this.workspace = workspace;
         this.localSandbox = localSandbox;
         this.localKeys = localKeys;
-        this.problems = List.copyOf(problems);
+        this.problems = new java.util.concurrent.CopyOnWriteArrayList<>(problems);
         this.environmentVariables = Map.copyOf(environmentVariables);
         this.clock = clock;
     }
@@ -71,12 +80,68 @@ public final class ConsoleBackend implements AutoCloseable {
         } catch (IOException | UncheckedIOException | WorkspaceException | IllegalArgumentException cannotStart) {
             problems.add("The local sandbox could not start: " + cannotStart.getMessage());
         }
-        return new ConsoleBackend(workspace, sandbox, material, problems, environmentVariables, clock);
+        ConsoleBackend backend = new ConsoleBackend(workspace, sandbox, material, problems, environmentVariables, clock);
+        progress.accept("Starting the Link host…");
+        backend.startLinkHost();
+        return backend;
+    }
+
+    /**
+     * The Link host serves this console's Link pages. A fresh token Link asks for on
+     * {@code onTokenExpired} is issued and audited the one way ({@link SupportActions#issueToken});
+     * it is not confirmed again: in production the person confirmed, when opening the session,
+     * "Open Link … which issues tokens for this user" — a session is that consent, for its own user only.
+     */
+    private void startLinkHost() {
+        SandboxKeyTokenCheck standIn = localSandbox == null ? null : SandboxKeyTokenCheck.of(
+                localSandbox.signingKey().publicKey(), localSandbox.signingKey().keyId(), clock);
+        try {
+            linkHost = LinkHost.start(LinkHost.Settings.DEFAULT.withClock(clock), (environment, userId) -> {
+                try {
+                    return actions().issueToken(environment, userId);
+                } catch (IOException unreachable) {
+                    throw new UncheckedIOException(unreachable.getMessage(), unreachable);
+                }
+            }, standIn);
+        } catch (IOException | UncheckedIOException cannotStart) {
+            problems.add("Link sessions are not available: the Link host could not start (" + cannotStart.getMessage() + ").");
+        }
+    }
+
+    /** The host of this console's Link sessions; empty when it could not start (see {@link #problems()}). */
+    public Optional<LinkHost> linkHost() {
+        return Optional.ofNullable(linkHost);
+    }
+
+    /** What a Link session of {@code environment} starts with: the saved Flow, items and (legacy) link key. */
+    public LinkOptions linkDefaults(Environment environment) {
+        return workspace().map(Workspace::settings).map(settings -> LinkOptions.of(
+                settings.linkFlowId(environment).orElse(null),
+                LinkOptions.parseItems(settings.linkItems(environment).orElse(null)),
+                settings.linkKey(environment).orElse(null))).orElse(LinkOptions.NONE);
+    }
+
+    /**
+     * Opens a Link session for {@code userId} with a token issued now (audited as {@code token-issued});
+     * the session's {@code onAccountConnected} and {@code onError} go to the audit log. Blocking: off
+     * the UI thread. Asking before production is the caller's.
+     */
+    public LinkSession openLink(Environment environment, String userId, LinkOptions options) throws IOException {
+        String id = UserIds.normalize(userId);
+        LinkHost host = linkHost().orElseThrow(() -> new IllegalStateException(
+                "Link sessions are not available in this session: " + String.join(" ", problems)));
+        if (environment == Environment.LOCAL && !host.servesLocalSandbox()) {
+            throw new IllegalStateException("Link for the local sandbox needs the local sandbox, which did not start.");
+        }
+        IssuedToken token = actions().issueToken(environment, id);
+        LinkSession session = host.open(environment, id, token.userToken(), options);
+        session.subscribe(new LinkAudit(requireWorkspace().audit()));
+        return session;
     }
 
     /** What went wrong at start, in words for the person; empty when all is well. */
     public List<String> problems() {
-        return problems;
+        return List.copyOf(problems);
     }
 
     public Optional<Workspace> workspace() {
@@ -161,6 +226,9 @@ public final class ConsoleBackend implements AutoCloseable {
 
     @Override
     public void close() {
+        if (linkHost != null) {
+            linkHost.close();
+        }
         if (localSandbox != null) {
             localSandbox.close();
         }

@@ -51,7 +51,8 @@ class ConsoleBackendTest {
         String firstKid;
         try (ConsoleBackend backend = start()) {
             assertEquals(List.of(), backend.problems());
-            assertEquals(List.of("Opening the workspace…", "Starting the local sandbox…"), progress);
+            assertEquals(List.of("Opening the workspace…", "Starting the local sandbox…", "Starting the Link host…"), progress);
+            assertTrue(backend.linkHost().orElseThrow().servesLocalSandbox(), "the host checks the local sandbox's tokens");
             LocalSandbox sandbox = backend.localSandbox().orElseThrow();
             String token = createUserOn(sandbox).userToken();
             firstKid = kidOf(token);

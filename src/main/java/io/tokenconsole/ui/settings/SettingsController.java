@@ -1,6 +1,7 @@
 package io.tokenconsole.ui.settings;
 
 import javafx.beans.binding.Bindings;
+import io.tokenconsole.ui.common.MessageLabel;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -31,6 +32,8 @@ public final class SettingsController {
     @FXML private Button saveEnvironmentButton;
     @FXML private CheckBox confirmBeforeChanges;
     @FXML private TextField clipboardClearSeconds;
+    @FXML private TextField linkFlowId;
+    @FXML private TextField linkItems;
 
     public SettingsController(SettingsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -40,11 +43,7 @@ public final class SettingsController {
     private void initialize() {
         title.textProperty().bind(viewModel.titleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        viewModel.failedProperty().addListener((o, was, failed) -> styleMessage(failed));
-        styleMessage(viewModel.failedProperty().get());
+        MessageLabel.bind(message, viewModel.messageProperty(), viewModel.failedProperty());
 
         keyId.textProperty().bindBidirectional(viewModel.keyIdProperty());
         secret.textProperty().bindBidirectional(viewModel.secretProperty());
@@ -55,6 +54,8 @@ public final class SettingsController {
         expectedClientId.textProperty().bindBidirectional(viewModel.expectedClientIdProperty());
         confirmBeforeChanges.selectedProperty().bindBidirectional(viewModel.confirmBeforeChangesProperty());
         clipboardClearSeconds.textProperty().bindBidirectional(viewModel.clipboardClearSecondsProperty());
+        linkFlowId.textProperty().bindBidirectional(viewModel.linkFlowIdProperty());
+        linkItems.textProperty().bindBidirectional(viewModel.linkItemsProperty());
 
         keyId.editableProperty().bind(viewModel.keysEditableProperty());
         secret.disableProperty().bind(viewModel.keysEditableProperty().not());
@@ -74,11 +75,6 @@ public final class SettingsController {
                 viewModel.paneLeft();
             }
         });
-    }
-
-    private void styleMessage(boolean failed) {
-        message.getStyleClass().removeAll("error-message", "saved-message");
-        message.getStyleClass().add(failed ? "error-message" : "saved-message");
     }
 
     @FXML

@@ -43,6 +43,8 @@ public final class SettingsViewModel {
     private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
     private final StringProperty expectedClientId = new SimpleStringProperty(this, "expectedClientId", "");
     private final BooleanProperty confirmBeforeChanges = new SimpleBooleanProperty(this, "confirmBeforeChanges");
+    private final StringProperty linkFlowId = new SimpleStringProperty(this, "linkFlowId", "");
+    private final StringProperty linkItems = new SimpleStringProperty(this, "linkItems", "");
     private final StringProperty clipboardClearSeconds = new SimpleStringProperty(this, "clipboardClearSeconds", "60");
 
     // Properties: what the pane shows
@@ -109,6 +111,8 @@ public final class SettingsViewModel {
             savedBaseUrl.set(loaded.baseUrl());
             expectedClientId.set(loaded.expectedClientId());
             confirmBeforeChanges.set(loaded.confirmBeforeChanges());
+            linkFlowId.set(loaded.linkFlowId());
+            linkItems.set(loaded.linkItems());
             clipboardClearSeconds.set(Long.toString(loaded.clipboardClearDelay().toSeconds()));
             secretStatus.set(loaded.secretStatus());
             whereSecretsLive.set(loaded.whereSecretsLive());
@@ -158,6 +162,8 @@ public final class SettingsViewModel {
         String url = baseUrl.get();
         String clientId = expectedClientId.get();
         boolean confirm = confirmBeforeChanges.get();
+        String flow = linkFlowId.get();
+        String offered = linkItems.get();
         Duration clearAfter;
         try {
             clearAfter = Duration.ofSeconds(Long.parseLong(clipboardClearSeconds.get().strip()));
@@ -169,6 +175,8 @@ public final class SettingsViewModel {
             a.settings().setBaseUrlOverride(on, url);
             a.settings().setExpectedClientId(on, clientId);
             a.settings().setConfirmBeforeChanges(on, confirm);
+            a.settings().setLinkFlowId(on, flow);
+            a.settings().setLinkItems(on, offered);
             a.settings().setClipboardClearDelay(clearAfter);
             return null;
         }, "Saved the settings for " + on.displayName() + ".");
@@ -223,7 +231,8 @@ public final class SettingsViewModel {
 
     /** A snapshot of one environment's saved settings, read off the FX thread. */
     private record Loaded(String keyId, String baseUrl, String expectedClientId, String secretStatus,
-            String whereSecretsLive, boolean confirmBeforeChanges, Duration clipboardClearDelay) {
+            String whereSecretsLive, boolean confirmBeforeChanges, Duration clipboardClearDelay, String linkFlowId,
+            String linkItems) {
 
         static Loaded read(Access access, Environment environment) {
             Settings settings = access.settings();
@@ -243,7 +252,8 @@ public final class SettingsViewModel {
                     settings.expectedClientId(environment).orElse(""), status,
                     // The local sandbox's key is a file, not a secret in a credential store: say nothing of one.
                     environment == Environment.LOCAL ? "" : access.apiKeys().whereSecretsLive(),
-                    settings.confirmBeforeChanges(environment), settings.clipboardClearDelay());
+                    settings.confirmBeforeChanges(environment), settings.clipboardClearDelay(),
+                    settings.linkFlowId(environment).orElse(""), settings.linkItems(environment).orElse(""));
         }
     }
 
@@ -280,6 +290,16 @@ public final class SettingsViewModel {
     }
 
     /** Seconds a copied token stays on the clipboard (for every environment). */
+    /** The Flow id a Link session of this environment starts with (the Link view can change it). */
+    public StringProperty linkFlowIdProperty() {
+        return linkFlowId;
+    }
+
+    /** The items a Link session of this environment offers, comma-separated. */
+    public StringProperty linkItemsProperty() {
+        return linkItems;
+    }
+
     public StringProperty clipboardClearSecondsProperty() {
         return clipboardClearSeconds;
     }

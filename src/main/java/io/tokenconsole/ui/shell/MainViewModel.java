@@ -30,6 +30,8 @@ public final class MainViewModel implements Navigator {
     /** Commands that work from anywhere in the window. */
     public static final String NEW_USER = "new-user";
     public static final String ISSUE_TOKEN = "issue-token";
+    /** Opens Link for the selected user (a fresh token) and shows the Link view. */
+    public static final String OPEN_LINK = "open-link";
 
     private final Session session;
     private final ObservableList<PaneSpec> panes;

@@ -149,4 +149,22 @@ class SettingsViewModelTest {
         assertTrue(vm.failedProperty().get());
         assertEquals(1, savedCount);
     }
+
+    @Test
+    void linkDefaultsAreSavedPerEnvironmentAndAnOverlongOneIsRefused() {
+        vm.environmentProperty().set(Environment.SANDBOX);
+        vm.linkFlowIdProperty().set("flow-7");
+        vm.linkItemsProperty().set("item_1, item_2");
+        vm.saveEnvironment();
+        assertFalse(vm.failedProperty().get(), vm.messageProperty().get());
+        assertEquals("flow-7", workspace.settings().linkFlowId(Environment.SANDBOX).orElseThrow());
+        assertEquals("item_1, item_2", workspace.settings().linkItems(Environment.SANDBOX).orElseThrow());
+        vm.environmentProperty().set(Environment.PRODUCTION);
+        assertEquals("", vm.linkFlowIdProperty().get(), "another environment has its own");
+        vm.linkItemsProperty().set("x".repeat(501));
+        vm.saveEnvironment();
+        assertTrue(vm.failedProperty().get());
+        assertTrue(vm.messageProperty().get().contains("at most 500 characters"), vm.messageProperty().get());
+        assertTrue(workspace.settings().linkItems(Environment.PRODUCTION).isEmpty(), "nothing half-saved");
+    }
 }
