@@ -42,6 +42,7 @@ public final class TokenConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.watch(stage);
         ConsoleWindow window = new ConsoleWindow(new ConsoleWindow.Parts(
                 new FxBackgroundWork(executor),
                 new FxDebouncer(Duration.ofMillis(250)),
