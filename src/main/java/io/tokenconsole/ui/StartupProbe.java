@@ -27,6 +27,11 @@ public final class StartupProbe {
     /** USER_HZ, the unit of {@code /proc/self/stat}'s times: 100 on every Linux JavaFX runs on. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
+    // Indexes into statFields(): fields 14, 15 and 22 of proc(5).
+    private static final int STAT_USER_TIME = 11;
+    private static final int STAT_SYSTEM_TIME = 12;
+    private static final int STAT_START_TIME = 19;
+
     private static volatile boolean requested;
 
     private final Stage stage;
@@ -82,7 +87,9 @@ public final class StartupProbe {
     private void report(Instant firstFrame) {
         OptionalLong sinceStart = millisSinceProcessStart(firstFrame);
         OptionalLong rss = residentKilobytes();
-        out.println("{\"first_frame_ms\": " + orNull(sinceStart) + ", \"rss_kb\": " + orNull(rss) + "}");
+        OptionalLong cpu = cpuMillis();
+        out.println("{\"first_frame_ms\": " + orNull(sinceStart) + ", \"rss_kb\": " + orNull(rss)
+                + ", \"cpu_ms\": " + orNull(cpu) + "}");
         out.flush();
         exit.run();
     }
@@ -95,10 +102,7 @@ public final class StartupProbe {
      */
     static OptionalLong millisSinceProcessStart(Instant now) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces: field 22 is the start time.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long startTicks = Long.parseLong(fields[19]);
+            long startTicks = Long.parseLong(statFields()[STAT_START_TIME]);
             double uptimeSeconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
             return OptionalLong.of(Math.round(uptimeSeconds * 1000) - startTicks * 1000 / CLOCK_TICKS_PER_SECOND);
         } catch (IOException | RuntimeException notLinux) {
@@ -106,6 +110,26 @@ public final class StartupProbe {
                     .map(start -> OptionalLong.of(now.toEpochMilli() - start.toEpochMilli()))
                     .orElse(OptionalLong.empty());
         }
+    }
+
+    /**
+     * The CPU time (user and system, all threads) the process used so far, from {@code /proc/self/stat};
+     * empty elsewhere. Less disturbed than the wall time by other work on a shared machine.
+     */
+    static OptionalLong cpuMillis() {
+        try {
+            String[] fields = statFields();
+            long ticks = Long.parseLong(fields[STAT_USER_TIME]) + Long.parseLong(fields[STAT_SYSTEM_TIME]);
+            return OptionalLong.of(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException notLinux) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** {@code /proc/self/stat}'s fields after the command name (in parentheses, it may hold spaces): field 3 first. */
+    private static String[] statFields() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** The process's resident memory in kB from {@code /proc/self/status} (Linux); empty elsewhere. */

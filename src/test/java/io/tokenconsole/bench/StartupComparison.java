@@ -3,6 +3,7 @@ package io.tokenconsole.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.inspect.TestTokens;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,22 +37,45 @@ public final class StartupComparison {
     static final class Samples {
         final List<Long> millis = new ArrayList<>();
         final List<Long> residentKb = new ArrayList<>();
+        final List<Long> cpuMillis = new ArrayList<>();
     }
 
-    private final Path javaCommand;
+    private final Path launcher;
+    private final Path java;
     private final List<String> javaOptions;
-    private final String appClassPath;
     private final String benchClassPath;
     private final Path dataFolder;
     private final String token;
 
-    StartupComparison(Path java, List<String> javaOptions, String appClassPath, String benchClassPath, Path dataFolder) {
-        this.javaCommand = java;
-        this.javaOptions = List.copyOf(javaOptions);
-        this.appClassPath = appClassPath;
-        this.benchClassPath = benchClassPath;
+    /**
+     * Compares the app image in {@code image} (jpackage's Linux layout: {@code bin/token-console},
+     * {@code lib/app}, {@code lib/runtime}) with the twins in {@code benchClasses}, which run on the image's
+     * own runtime with the launcher's JVM options and class path (read from its {@code .cfg}).
+     */
+    StartupComparison(Path image, Path benchClasses, Path dataFolder) throws IOException {
+        Path app = image.resolve("lib/app");
+        this.launcher = image.resolve("bin/token-console");
+        this.java = image.resolve("lib/runtime/bin/java");
+        List<String> classPath = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(app.resolve("token-console.cfg"))) {
+            String value = line.substring(line.indexOf('=') + 1).replace("$APPDIR", app.toString());
+            if (line.startsWith("app.classpath=")) {
+                classPath.add(value);
+            } else if (line.startsWith("java-options=")) {
+                options.add(value);
+            }
+        }
+        classPath.add(benchClasses.toString());
+        this.javaOptions = List.copyOf(options);
+        this.benchClassPath = String.join(File.pathSeparator, classPath);
         this.dataFolder = dataFolder;
         this.token = TestTokens.argyleToken(Instant.now().minusSeconds(60), "argyle-core-auth-prod");
+    }
+
+    /** The JVM options every run gets: the launcher's. */
+    List<String> javaOptions() {
+        return javaOptions;
     }
 
     /** One untimed run of each kind (the data folder, the page cache), then {@code rounds} interleaved rounds. */
@@ -74,17 +98,14 @@ public final class StartupComparison {
     }
 
     private void once(Kind kind, Samples into) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(javaCommand.toString());
-        command.addAll(javaOptions);
-        command.add("-cp");
-        switch (kind) {
-            case CONSOLE_WINDOW -> command.addAll(List.of(appClassPath, "io.tokenconsole.Launcher", "--startup-probe"));
-            case BARE_WINDOW -> command.addAll(List.of(benchClassPath, BareWindow.class.getName()));
-            case CONSOLE_INSPECT -> command.addAll(List.of(appClassPath, "io.tokenconsole.Launcher", "inspect", "-", "--json"));
-            case BARE_DECODE -> command.addAll(List.of(benchClassPath, BareDecode.class.getName()));
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        List<String> command = switch (kind) {
+            case CONSOLE_WINDOW -> List.of(launcher.toString(), "--startup-probe");
+            case CONSOLE_INSPECT -> List.of(launcher.toString(), "inspect", "-", "--json");
+            case BARE_WINDOW -> twin(BareWindow.class);
+            case BARE_DECODE -> twin(BareDecode.class);
+        };
+        Path errors = dataFolder.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
         builder.environment().put("TOKEN_CONSOLE_HOME", dataFolder.toString());
         long started = System.nanoTime();
         Process process = builder.start();
@@ -97,13 +118,14 @@ public final class StartupComparison {
         }
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
         if (process.exitValue() != 0) {
-            throw new IllegalStateException(kind + " exited with " + process.exitValue() + ": " + out);
+            throw new IllegalStateException(kind + " exited with " + process.exitValue() + ": " + out + Files.readString(errors));
         }
         switch (kind) {
             case CONSOLE_WINDOW, BARE_WINDOW -> {
                 JsonNode probe = probeLine(kind, out);
                 into.millis.add(probe.path("first_frame_ms").asLong());
                 into.residentKb.add(probe.path("rss_kb").asLong());
+                into.cpuMillis.add(probe.path("cpu_ms").asLong());
             }
             case CONSOLE_INSPECT, BARE_DECODE -> {
                 if (!out.contains(TestTokens.USER_ID)) {
@@ -112,6 +134,14 @@ public final class StartupComparison {
                 into.millis.add(wallMillis);
             }
         }
+    }
+
+    private List<String> twin(Class<?> main) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(javaOptions);
+        command.addAll(List.of("-cp", benchClassPath, main.getName()));
+        return command;
     }
 
     private static JsonNode probeLine(Kind kind, String out) throws IOException {
@@ -143,6 +173,9 @@ public final class StartupComparison {
                 row("resident memory (VmRSS) at the first frame" + runs, megabytes(median(window.residentKb)),
                         "bare JavaFX window, one label", megabytes(median(bare.residentKb)),
                         ratio(median(window.residentKb), median(bare.residentKb)), "≤ 1.1×"),
+                row("CPU time (user + system) until the first frame" + runs, median(window.cpuMillis) + " ms",
+                        "bare JavaFX window, one label", median(bare.cpuMillis) + " ms",
+                        ratio(median(window.cpuMillis), median(bare.cpuMillis)), "—"),
                 row("one-shot `token-console inspect - --json`, process start to exit" + runs, median(inspect.millis) + " ms",
                         "fresh JVM running java-jwt `JWT.decode`", median(decode.millis) + " ms",
                         ratio(median(inspect.millis), median(decode.millis)), "≤ 1.2×"));
@@ -161,16 +194,15 @@ public final class StartupComparison {
     }
 
     /**
-     * {@code StartupComparison ROUNDS APP_CLASSPATH BENCH_CLASSPATH [JAVA_OPTION…]}: runs the comparison
-     * and prints the table rows.
+     * {@code StartupComparison ROUNDS APP_IMAGE BENCH_CLASSES}: runs the comparison and prints every sample
+     * and the table rows.
      */
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[0]);
-        Path home = Files.createTempDirectory("token-console-startup");
-        StartupComparison comparison = new StartupComparison(Path.of(System.getProperty("java.home"), "bin", "java"),
-                Arrays.asList(args).subList(3, args.length), args[1], args[2], home);
+        StartupComparison comparison = new StartupComparison(Path.of(args[1]), Path.of(args[2]),
+                Files.createTempDirectory("token-console-startup"));
         Map<Kind, Samples> samples = comparison.run(rounds);
-        samples.forEach((kind, s) -> System.out.println(kind + " ms=" + s.millis + " rss_kb=" + s.residentKb));
+        samples.forEach((kind, s) -> System.out.println(kind + " ms=" + s.millis + " rss_kb=" + s.residentKb + " cpu_ms=" + s.cpuMillis));
         rows(samples, rounds).forEach(System.out::println);
     }
 }
