@@ -27,7 +27,11 @@ find "$image/lib/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
 # sqlite-jdbc and JNA carry native libraries for every OS (about 11 MB): keep this machine's.
 keep_natives() {
     local jar=$1 under=$2 keep=$3
-    unzip -Z1 "$jar" "$under*" | grep -E '\.(so|a|dll|dylib|jnilib)$' | grep -v "^$keep" | xargs -r zip -q -d "$jar"
+    local drop
+    drop=$(unzip -Z1 "$jar" "$under*" | grep -E '\.(so|a|dll|dylib|jnilib)$' | grep -v "^$keep" || true)
+    if [ -n "$drop" ]; then
+        echo "$drop" | xargs zip -q -d "$jar"
+    fi
 }
 arch=$(uname -m)
 keep_natives "$(ls "$app"/sqlite-jdbc-*.jar)" org/sqlite/native/ "org/sqlite/native/Linux/$arch/"
