@@ -13,7 +13,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("--startup-probe")) {
+        if (args.length == 1 && args[0].equals(io.tokenconsole.ui.StartupProbe.SWITCH)) {
             io.tokenconsole.ui.StartupProbe.request();
             args = new String[0];
         }
