@@ -28,7 +28,7 @@ echo "$json" | grep -q '"ok" : true' || fail "inspect did not decode the token: 
 echo "$json" | grep -q '"user_id" : "check-deb-user"' || fail "inspect printed no user_id: $json"
 ok "the installed token-console inspect - --json decodes a token"
 
-desktop=$(dpkg -L token-console | grep '\.desktop$' | head -1)
+desktop=$(dpkg -L token-console | grep '^/opt/token-console/lib/[^/]*\.desktop$' | head -1)
 [ -n "$desktop" ] || fail "the package has no .desktop entry"
 launcher=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop" | tr -d '"')
 icon=$(sed -n 's/^Icon=//p' "$desktop")
