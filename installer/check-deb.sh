@@ -9,7 +9,7 @@ deb=${1:-$(ls target/installer/token-console_*.deb)}
 fail() { echo "check-deb: FAILED: $*" >&2; exit 1; }
 ok() { echo "check-deb: ok: $*"; }
 
-if dpkg -s token-console >/dev/null 2>&1; then
+if dpkg-query -W -f='${Status}' token-console 2>/dev/null | grep -q ' installed$'; then
     fail "token-console is installed already; remove it first: dpkg -r token-console"
 fi
 
