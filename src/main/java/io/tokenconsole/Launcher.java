@@ -13,6 +13,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(io.tokenconsole.ui.StartupProbe.SWITCH)) {
+            io.tokenconsole.ui.StartupProbe.request();
+            args = new String[0];
+        }
         if (args.length == 0) {
             io.tokenconsole.ui.TokenConsoleApp.launchWindow(args);
             return;

@@ -38,6 +38,7 @@ public final class TokenConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.watch(stage);
         executor = Executors.newFixedThreadPool(2, workerThreads());
         DataFolder folder = DataFolder.forThisUser(Optional.empty());
         backend = new BackendStartup(Platform::runLater);
