@@ -113,4 +113,13 @@ class PasteCleanerTest {
     void textWithoutATokenIsLeftForTheDecoderToJudge() {
         assertEquals("hello world, no token here", cleaner.clean("hello world, no token here").candidate());
     }
+
+    @Test
+    void aMillionTrailingCommasAreTakenOffInOnePass() {
+        String paste = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." + ",".repeat(1_000_000) + ";";
+        CleanedInput cleaned = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> new PasteCleaner(new com.fasterxml.jackson.databind.ObjectMapper())
+                        .clean(paste), "the clean-up must be linear in the paste (it was quadratic)");
+        org.junit.jupiter.api.Assertions.assertEquals("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", cleaned.candidate());
+    }
 }

@@ -111,11 +111,11 @@ class TokensPaneUiTest extends ApplicationTest {
         interact(() -> window.session().selectUser(Environment.LOCAL, id, "Ada"));
         clickOn("#environmentStatus");
         ctrlT();
-        await(() -> !lookup("#tokenField").queryAs(TextField.class).getText().isEmpty());
+        await(() -> !lookup("#issuedTokenField").queryAs(TextField.class).getText().isEmpty());
 
-        String token = lookup("#tokenField").queryAs(TextField.class).getText();
+        String token = lookup("#issuedTokenField").queryAs(TextField.class).getText();
         assertEquals("New token for " + id, text("#cardTitle"));
-        assertTrue(text("#expiryAdvice").contains("Don't rely on the expiry"));
+        assertTrue(text("#tokenExpiryAdvice").contains("Don't rely on the expiry"));
         List<AuditEntry> issued = services.requireWorkspace().audit()
                 .find(AuditQuery.EVERYTHING.action(AuditAction.TOKEN_ISSUED).user(id));
         assertEquals(1, issued.size());
@@ -123,7 +123,8 @@ class TokensPaneUiTest extends ApplicationTest {
         assertEquals(issued.get(0).token().jti(), lookup("#tokenId").queryAs(TextField.class).getText());
 
         clickOn("#inspectButton");
-        await(() -> lookup("#userLabel").tryQuery().map(label -> ((Label) label).getText().equals("User " + id)).orElse(false));
+        javafx.scene.control.TableView<io.tokenconsole.ui.inspector.ClaimRow> claims = lookup("#claimsTable").queryTableView();
+        await(() -> claims.getItems().stream().anyMatch(row -> row.name().equals("user_id") && row.value().equals(id)));
         assertEquals("Inspector", window.mainViewModel().selectedPaneProperty().get().title());
         assertEquals(token, window.inspectorViewModel().inputProperty().get());
     }
@@ -150,7 +151,7 @@ class TokensPaneUiTest extends ApplicationTest {
         clickOn("#environmentStatus");
         ctrlT();
         await(() -> lookup("#userIdField").tryQuery().map(field -> field.isFocused()).orElse(false));
-        assertTrue(text("#message").startsWith("No user is selected."));
+        assertTrue(text("#tokensMessage").startsWith("No user is selected."));
     }
 
     @Test
@@ -210,6 +211,6 @@ class TokensPaneUiTest extends ApplicationTest {
         interact(() -> lookup("#userIdField").queryAs(TextField.class).setText(id));
         clickOn("#issueButton");
         await(() -> text("#cardTitle").equals("New token for " + id));
-        assertTrue(visible("#tokenField"));
+        assertTrue(visible("#issuedTokenField"));
     }
 }

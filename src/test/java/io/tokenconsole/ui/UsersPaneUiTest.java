@@ -65,7 +65,7 @@ class UsersPaneUiTest extends ApplicationTest {
     }
 
     private String message() {
-        return lookup("#message").queryAs(Label.class).getText();
+        return lookup("#usersMessage").queryAs(Label.class).getText();
     }
 
     private TableView<UserRow> savedTable() {

@@ -167,6 +167,11 @@ public final class MainController {
     }
 
     @FXML
+    private void openLink() {
+        viewModel.runCommand(MainViewModel.OPEN_LINK);
+    }
+
+    @FXML
     private void quit() {
         Platform.exit();
     }

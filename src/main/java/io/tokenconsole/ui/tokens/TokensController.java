@@ -27,7 +27,7 @@ public final class TokensController {
 
     @FXML private ScrollPane root;
     @FXML private ProgressIndicator busyIndicator;
-    @FXML private Label message;
+    @FXML private Label tokensMessage;
     @FXML private TextField userIdField;
     @FXML private Button issueButton;
     @FXML private Label selectedUser;
@@ -38,12 +38,12 @@ public final class TokensController {
     @FXML private Label cardMessage;
     @FXML private Label cardNextStep;
     @FXML private VBox issuedParts;
-    @FXML private TextField tokenField;
+    @FXML private TextField issuedTokenField;
     @FXML private Label copyNote;
     @FXML private TextField tokenId;
     @FXML private Label issued;
     @FXML private Label expires;
-    @FXML private Label expiryAdvice;
+    @FXML private Label tokenExpiryAdvice;
     @FXML private TableView<EarlierToken> earlierTokens;
     @FXML private TableColumn<EarlierToken, String> environmentColumn;
     @FXML private TableColumn<EarlierToken, String> userColumn;
@@ -58,7 +58,7 @@ public final class TokensController {
     @FXML
     private void initialize() {
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        showText(message, viewModel.messageProperty());
+        showText(tokensMessage, viewModel.messageProperty());
         showText(selectedUser, viewModel.selectedUserTextProperty());
         showText(userIdProblem, viewModel.userIdProblemProperty());
 
@@ -86,12 +86,12 @@ public final class TokensController {
         cardTitle.textProperty().bind(viewModel.cardTitleProperty());
         showText(cardMessage, viewModel.cardMessageProperty());
         showText(cardNextStep, viewModel.cardNextStepProperty());
-        tokenField.textProperty().bind(viewModel.tokenProperty());
+        issuedTokenField.textProperty().bind(viewModel.tokenProperty());
         tokenId.textProperty().bind(viewModel.tokenIdProperty());
         issued.textProperty().bind(viewModel.issuedTextProperty());
         expires.textProperty().bind(viewModel.expiresTextProperty());
         showText(copyNote, viewModel.copyNoteProperty());
-        expiryAdvice.setText(viewModel.expiryAdvice());
+        tokenExpiryAdvice.setText(viewModel.expiryAdvice());
 
         earlierTokens.setItems(viewModel.earlierTokens());
         column(environmentColumn, EarlierToken::environment);

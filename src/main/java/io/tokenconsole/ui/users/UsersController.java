@@ -42,7 +42,7 @@ public final class UsersController {
     @FXML private Button importButton;
     @FXML private Button exportButton;
     @FXML private HBox messageBox;
-    @FXML private Label message;
+    @FXML private Label usersMessage;
 
     @FXML private VBox newUserForm;
     @FXML private TextField externalIdField;
@@ -93,7 +93,7 @@ public final class UsersController {
     private void initialize() {
         title.textProperty().bind(viewModel.titleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        PaneMessage.bind(message, messageBox, viewModel.messageProperty(), viewModel.failedProperty());
+        PaneMessage.bind(usersMessage, messageBox, viewModel.messageProperty(), viewModel.failedProperty());
 
         bindNewUserForm();
         bindSavedUsers();
