@@ -93,7 +93,12 @@ final class TokenDecoder {
     private static String normalise(String part, String segment, List<String> notes) throws NotDecodable {
         String result = segment;
         if (result.indexOf('=') >= 0) {
-            String unpadded = result.replaceAll("=+$", "");
+            // By hand, not "=+$": that pattern retries every run of '=' from each of its starts (quadratic).
+            int end = result.length();
+            while (end > 0 && result.charAt(end - 1) == '=') {
+                end--;
+            }
+            String unpadded = result.substring(0, end);
             if (unpadded.indexOf('=') < 0) {
                 notes.add("removed base64 padding from the " + part);
                 result = unpadded;

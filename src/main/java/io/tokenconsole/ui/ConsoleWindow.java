@@ -179,6 +179,7 @@ public final class ConsoleWindow {
         main.registerCommand(MainViewModel.ISSUE_TOKEN, tokens::issueForSelectedUser);
         main.registerCommand(MainViewModel.NEW_USER, users::newUser);
         main.registerCommand(MainViewModel.OPEN_LINK, link::openLinkForSelectedUser);
+        tokens.setOpenLink(() -> main.runCommand(MainViewModel.OPEN_LINK));
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
         audit.shownProperty().bind(main.selectedPaneProperty().isEqualTo(main.pane(Navigator.AUDIT).orElseThrow()));

@@ -130,6 +130,22 @@ class TokensPaneUiTest extends ApplicationTest {
     }
 
     @Test
+    void openLinkFromTheTokenCardStartsALinkSessionForTheCardsUser() throws Exception {
+        String id = createLocalUser("Grace");
+        interact(() -> window.session().selectUser(Environment.LOCAL, id, "Grace"));
+        clickOn("#environmentStatus");
+        ctrlT();
+        await(() -> !lookup("#issuedTokenField").queryAs(TextField.class).getText().isEmpty());
+
+        clickOn("#openLinkButton");
+        await(() -> !window.linkViewModel().sessions().isEmpty());
+        assertEquals("link", window.mainViewModel().selectedPaneProperty().get().id());
+        await(() -> window.linkViewModel().sessionUserProperty().get().contains(id));
+        assertTrue(window.linkViewModel().sessionAddressProperty().get().startsWith("http://127.0.0.1:"),
+                window.linkViewModel().sessionAddressProperty().get());
+    }
+
+    @Test
     void aTypedIdIsCheckedBeforeAnyCallAndEnterIssuesOnceItIsOne() throws Exception {
         String id = createLocalUser(null);
         LocalSandbox sandbox = services.localSandbox().orElseThrow();

@@ -152,4 +152,9 @@ public final class TokensController {
     private void openInInspector() {
         viewModel.openInInspector();
     }
+
+    @FXML
+    private void openLink() {
+        viewModel.openLink();
+    }
 }

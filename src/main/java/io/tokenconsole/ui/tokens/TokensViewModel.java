@@ -95,6 +95,8 @@ public final class TokensViewModel {
     private volatile Environment environment;
     private Issued onCard;
 
+    private Runnable openLink;
+
     public TokensViewModel(Session session, Navigator navigator, BackendStartup backend, BackgroundWork background,
             ChangeGuard guard, SecretClipboard clipboard, Notifier notifier, Clock clock, ZoneId zone) {
         this.session = session;
@@ -199,6 +201,25 @@ public final class TokensViewModel {
         }
         session.tokenToInspectProperty().set(onCard.issue().token().userToken());
         navigator.navigate(Navigator.INSPECTOR);
+    }
+
+    /**
+     * Opens Link for the card's user: the user becomes the selected one (in the card's environment
+     * only — the console may have moved on) and the window's Open Link command starts a session with
+     * a fresh token, as Argyle advises for every Link initialisation.
+     */
+    public void openLink() {
+        if (onCard == null || openLink == null) {
+            return;
+        }
+        if (session.selectUser(onCard.issue().environment(), onCard.issue().userId(), null)) {
+            openLink.run();
+        }
+    }
+
+    /** What Open Link runs (the window's command); set once the window's commands exist. */
+    public void setOpenLink(Runnable command) {
+        this.openLink = command;
     }
 
     /** Closes the card: the token is dropped; its jti and times stay in the list of earlier tokens. */
