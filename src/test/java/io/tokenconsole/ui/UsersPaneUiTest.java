@@ -72,8 +72,11 @@ class UsersPaneUiTest extends ApplicationTest {
         return lookup("#savedTable").queryTableView();
     }
 
-    private void newUserWithExternalId(String externalId) {
+    private void newUserWithExternalId(String externalId) throws Exception {
         press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        // The form opens with the cursor in the external id field: type only once it is there.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> lookup("#externalIdField").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         write(externalId);
         type(KeyCode.ENTER);

@@ -136,8 +136,16 @@ public final class UsersController {
 
     private void focusExternalId() {
         externalIdField.requestFocus();
-        // The pane may have just been brought to the front: ask again once the scene has laid it out.
+        // Ctrl+N from another pane loads and brings this pane to the front in the same event: ask again once
+        // the scene has laid it out, and once more after a pulse or two, until the field has the cursor.
         Platform.runLater(externalIdField::requestFocus);
+        javafx.animation.PauseTransition settled = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+        settled.setOnFinished(done -> {
+            if (newUserForm.isVisible() && !externalIdField.isFocused()) {
+                externalIdField.requestFocus();
+            }
+        });
+        settled.play();
     }
 
     private void bindSavedUsers() {
