@@ -181,10 +181,12 @@ class ArgyleClientFailureTest {
             server.setDaemon(true);
             server.start();
             URI https = URI.create("https://127.0.0.1:" + plainText.getLocalPort() + "/v2");
-            // A client of its own with a roomy connect timeout: the JVM's first TLS set-up (loading the CA
-            // certificates) can take seconds on a busy machine, and the connect timeout covers the handshake.
+            // A client of its own with roomy timeouts: the JVM's first TLS set-up (loading the CA certificates)
+            // can take seconds on a busy machine, and both the connect and the request timeout cover the
+            // handshake (a request timeout that fires during it is reported as a connect timeout).
             ArgyleClient wrongScheme = new ArgyleClient(ArgyleClient.newHttpClient(Duration.ofSeconds(20)),
-                    new ApiTarget(Environment.SANDBOX, https), Sandboxes.credentialsOf(sandbox), NO_RETRY);
+                    new ApiTarget(Environment.SANDBOX, https), Sandboxes.credentialsOf(sandbox),
+                    NO_RETRY.withRequestTimeout(Duration.ofSeconds(20)));
 
             var failure = assertThrows(ArgyleApiException.TlsFailure.class,
                     () -> wrongScheme.listUsers(UserListRequest.firstPage(1)));
