@@ -93,9 +93,13 @@ final class LinkCommand implements Callable<Integer> {
         }
         String user = userId.strip();
         LinkOptions options = LinkOptions.of(flowId, LinkOptions.parseItems(items), linkKey);
-        if (saveTo != null && Files.exists(saveTo, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new CommandFailure(saveTo.toAbsolutePath() + " already exists: choose another file name, or remove it"
-                    + " first. Nothing was issued.");
+        if (saveTo != null) {
+            try {
+                // Before anything is issued: a page that could not be written would waste a token.
+                LinkPageFile.checkCanWrite(api.environment, saveTo);
+            } catch (IOException exists) {
+                throw new CommandFailure(exists.getMessage() + ".");
+            }
         }
         try (CommandWorkspace recorder = CommandWorkspace.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorder)) {

@@ -86,6 +86,19 @@ class LinkCommandTest {
     }
 
     @Test
+    void anExistingFileIsNeverReplacedAndNothingIsIssuedForIt() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("keep.html"), "someone's page");
+        CommandRun run = CommandRun.of(secret(), against("link", "--env", "sandbox", "--user", user,
+                "--save", file.toString()));
+        assertEquals(1, run.exitCode());
+        assertTrue(run.lastErrorLine().contains("already exists"), run.err());
+        assertEquals("someone's page", Files.readString(file));
+        try (Workspace workspace = workspace()) {
+            assertEquals(0, workspace.audit().find(AuditQuery.EVERYTHING.action(AuditAction.TOKEN_ISSUED).user(user)).size());
+        }
+    }
+
+    @Test
     void productionNeedsConfirmationAndThenGetsSandboxFalse() throws Exception {
         Path file = dataDir.resolve("prod.html");
         CommandRun refused = CommandRun.of(secret(), against("link", "--env", "production", "--user", user,

@@ -1,6 +1,6 @@
 package io.tokenconsole.ui.users;
 
-import io.tokenconsole.ui.common.PaneMessage;
+import io.tokenconsole.ui.common.MessageLabel;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -93,7 +93,7 @@ public final class UsersController {
     private void initialize() {
         title.textProperty().bind(viewModel.titleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        PaneMessage.bind(usersMessage, messageBox, viewModel.messageProperty(), viewModel.failedProperty());
+        MessageLabel.bind(usersMessage, messageBox, viewModel.messageProperty(), viewModel.failedProperty());
 
         bindNewUserForm();
         bindSavedUsers();
