@@ -2,17 +2,11 @@ package io.tokenconsole.ui;
 
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.ui.common.BackendStartup;
-import io.tokenconsole.ui.common.ClipboardService;
-import io.tokenconsole.ui.common.FxBackgroundWork;
-import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.workflow.ConsoleBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.stage.Stage;
@@ -30,15 +24,7 @@ public final class TestWindow implements AutoCloseable {
     public TestWindow(Stage stage, ScriptedDialogs dialogs, RecordingNotifier notifier) throws IOException {
         services = ConsoleBackend.start(new DataFolder(Files.createTempDirectory("token-console-ui"),
                 DataFolder.Source.DATA_DIR_OPTION), Clock.systemUTC(), Map.of(), step -> { });
-        window = new ConsoleWindow(new ConsoleWindow.Parts(new FxBackgroundWork(executor),
-                new FxDebouncer(Duration.ofMillis(100)), Clock.systemUTC(), ZoneOffset.UTC, new MemoryThemePreference(),
-                new ClipboardService(), BackendStartup.ready(services), Optional.of(dialogs), Optional.of(notifier)));
-        window.showOn(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1180);
-        stage.setHeight(780);
-        stage.toFront();
+        window = TestWindows.show(stage, executor, Clock.systemUTC(), BackendStartup.ready(services), dialogs, notifier);
     }
 
     public ConsoleBackend services() {
