@@ -169,13 +169,28 @@ class ArgyleClientFailureTest {
         // What a wrong https:// base URL or a meddling proxy looks like: plain text where TLS was expected.
         try (ServerSocket plainText = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> {
-                try (Socket socket = plainText.accept()) {
-                    socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    socket.getOutputStream().flush();
-                    socket.getInputStream().read(new byte[512]);
-                } catch (IOException closed) {
-                    // the client gave up: that is the point
+                // Every connection the client makes is answered the same way (it may open more than one).
+                while (!plainText.isClosed()) {
+                    try (Socket socket = plainText.accept()) {
+                        // As a plain HTTP server does: read what came (the TLS ClientHello), answer 400 in plain
+                        // text and close. Everything the client sent is read first, so the close is a clean end of
+                        // stream, never a reset that could leave the client waiting for the rest of a "record".
+                        socket.setSoTimeout(1_000);
+                        byte[] hello = new byte[16_384];
+                        try {
+                            while (socket.getInputStream().read(hello) > 0 && socket.getInputStream().available() > 0) {
+                                // drain
+                            }
+                        } catch (java.net.SocketTimeoutException quiet) {
+                            // all of it has come
+                        }
+                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                        socket.getOutputStream().flush();
+                        socket.shutdownOutput();
+                    } catch (IOException closed) {
+                        // the client gave up, or the test is over
+                    }
                 }
             });
             server.setDaemon(true);
