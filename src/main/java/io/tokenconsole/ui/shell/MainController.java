@@ -54,6 +54,7 @@ public final class MainController {
     @FXML private ProgressIndicator startupProgress;
     @FXML private Label startupStatus;
     @FXML private Label statusHint;
+    @FXML private Label workspaceStatus;
 
     /** {@code paneViews} loads a pane's view; it is called once per pane, when the pane first shows. */
     public MainController(MainViewModel viewModel, ResourceBundle text, DialogService dialogs,
@@ -74,6 +75,9 @@ public final class MainController {
         startupProgress.visibleProperty().bind(viewModel.startingProperty());
         startupProgress.managedProperty().bind(startupProgress.visibleProperty());
         statusHint.textProperty().bind(viewModel.statusHintProperty());
+        workspaceStatus.textProperty().bind(viewModel.workspaceStatusProperty());
+        viewModel.workspaceUnreachableProperty().addListener((o, was, unreachable) -> markUnreachable(unreachable));
+        markUnreachable(viewModel.workspaceUnreachableProperty().get());
 
         ToggleGroup themes = new ToggleGroup();
         lightThemeItem.setToggleGroup(themes);
@@ -105,6 +109,13 @@ public final class MainController {
                     KeyCombination.SHORTCUT_DOWN));
             item.setOnAction(event -> viewModel.showPaneNumber(number));
             goMenu.getItems().add(item);
+        }
+    }
+
+    private void markUnreachable(boolean unreachable) {
+        workspaceStatus.getStyleClass().remove("unreachable");
+        if (unreachable) {
+            workspaceStatus.getStyleClass().add("unreachable");
         }
     }
 

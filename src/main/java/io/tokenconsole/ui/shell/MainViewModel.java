@@ -45,6 +45,8 @@ public final class MainViewModel implements Navigator {
     private final StringProperty localSandboxAddress = new SimpleStringProperty(this, "localSandboxAddress", "");
     private final StringProperty startupStatus = new SimpleStringProperty(this, "startupStatus", "");
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper(this, "starting");
+    private final StringProperty workspaceStatus = new SimpleStringProperty(this, "workspaceStatus", "");
+    private final BooleanProperty workspaceUnreachable = new SimpleBooleanProperty(this, "workspaceUnreachable");
     private final Map<String, Runnable> commands = new LinkedHashMap<>();
 
     public MainViewModel(Session session, ThemePreference theme, List<PaneSpec> panes) {
@@ -165,6 +167,16 @@ public final class MainViewModel implements Navigator {
     /** True while the services are still coming up. */
     public ReadOnlyBooleanProperty startingProperty() {
         return starting.getReadOnlyProperty();
+    }
+
+    /** Which workspace the console saves to ("Workspace: this computer", "Workspace: team …"); "" until known. */
+    public StringProperty workspaceStatusProperty() {
+        return workspaceStatus;
+    }
+
+    /** True while the team workspace's server cannot be reached: the status bar shows it in the danger colour. */
+    public BooleanProperty workspaceUnreachableProperty() {
+        return workspaceUnreachable;
     }
 
     public BooleanProperty darkThemeProperty() {
