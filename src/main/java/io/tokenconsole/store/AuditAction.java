@@ -17,7 +17,9 @@ public enum AuditAction {
     /** Link reported {@code onAccountConnected} in a session the console opened. */
     LINK_ACCOUNT_CONNECTED,
     /** Link reported {@code onError} in a session the console opened. */
-    LINK_ERROR;
+    LINK_ERROR,
+    /** Saved users and audit rows were copied in from another workspace ({@code workspace copy}). */
+    WORKSPACE_COPIED;
 
     /** Accepts {@code TOKEN_ISSUED}, {@code token-issued} and {@code token_issued}. */
     public static Optional<AuditAction> parse(String text) {

@@ -3,8 +3,13 @@ package io.tokenconsole.store;
 import io.tokenconsole.argyle.Environment;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
-/** One row of the audit log, as written. {@code sequence} orders rows written in the same millisecond. */
+/**
+ * One row of the audit log, as written. {@code sequence} orders rows written in the same millisecond in
+ * one workspace; {@code uid} names the row in every workspace (made by the client when the event happened,
+ * so a row written twice — a spool replayed, a workspace copied again — is kept once).
+ */
 public record AuditEntry(
         long sequence,
         Instant at,
@@ -14,7 +19,17 @@ public record AuditEntry(
         String userId,
         TokenFacts token,
         Outcome outcome,
-        String detail) {
+        String detail,
+        UUID uid) {
+
+    public AuditEntry {
+        java.util.Objects.requireNonNull(uid, "uid");
+    }
+
+    /** When and under which id the row was first written: what a copy or a replay keeps. */
+    public AuditStamp stamp() {
+        return new AuditStamp(uid, at);
+    }
 
     public Optional<Environment> environmentIfAny() {
         return Optional.ofNullable(environment);

@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param userId the Argyle user it concerned; {@code null} when none
  * @param token the issued or inspected token's facts; {@code null} when none
  * @param detail a short, secret-free description ("theme: dark", "12 imported, 2 rejected")
+ * @param stamp the row's id and time when they were fixed before writing (a spooled action keeps the time it
+ *     happened and writes one row however often it is replayed); {@code null}: the log stamps it with its
+ *     clock when it writes it
  */
 public record AuditEvent(
         Environment environment,
@@ -17,7 +20,13 @@ public record AuditEvent(
         String userId,
         TokenFacts token,
         Outcome outcome,
-        String detail) {
+        String detail,
+        AuditStamp stamp) {
+
+    public AuditEvent(Environment environment, AuditAction action, String userId, TokenFacts token, Outcome outcome,
+            String detail) {
+        this(environment, action, userId, token, outcome, detail, null);
+    }
 
     public AuditEvent {
         Objects.requireNonNull(action, "action");
@@ -41,10 +50,15 @@ public record AuditEvent(
     }
 
     public AuditEvent withToken(TokenFacts facts) {
-        return new AuditEvent(environment, action, userId, facts, outcome, detail);
+        return new AuditEvent(environment, action, userId, facts, outcome, detail, stamp);
     }
 
     public AuditEvent withDetail(String text) {
-        return new AuditEvent(environment, action, userId, token, outcome, text);
+        return new AuditEvent(environment, action, userId, token, outcome, text, stamp);
+    }
+
+    /** The same event with its row id and time fixed now, so writing it again later keeps one row. */
+    public AuditEvent stamped(AuditStamp fixed) {
+        return new AuditEvent(environment, action, userId, token, outcome, detail, java.util.Objects.requireNonNull(fixed, "stamp"));
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What support did, when, as whom, in which environment. Append-only: there is no method to change
@@ -33,48 +34,166 @@ public final class AuditLog {
         this.operator = operator;
     }
 
-    /** Appends a row in its own transaction (or the caller's, when called inside a workspace write). */
+    /**
+     * Appends a row in its own transaction (or the caller's, when called inside a workspace write). A stamped
+     * event whose row is already there writes nothing and returns the row that is there.
+     */
     public AuditEntry record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         return workspace.write(connection -> append(connection, event));
     }
 
     AuditEntry append(Connection connection, AuditEvent event) throws SQLException {
-        Instant at = clock.instant();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO audit_log (at, operator, environment, action, user_id, token_jti, token_exp, outcome, error, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, at.toEpochMilli());
-            insert.setString(2, operator.name());
-            insert.setString(3, event.environment() == null ? null : event.environment().id());
-            insert.setString(4, event.action().name());
-            insert.setString(5, event.userId());
-            TokenFacts token = event.token();
-            insert.setString(6, token == null ? null : token.jti());
+        AuditStamp stamp = event.stamp() != null ? event.stamp() : AuditStamp.now(clock);
+        AuditEntry entry = new AuditEntry(-1, stamp.at(), operator.name(), event.environment(), event.action(),
+                event.userId(), event.token(), event.outcome(), event.detail(), stamp.uid());
+        long sequence = insert(connection, entry);
+        if (sequence < 0) {
+            return find(connection, stamp.uid()).orElseThrow();
+        }
+        return withSequence(entry, sequence);
+    }
+
+    /**
+     * Writes a row exactly as given — its id, time and operator — as a workspace copy or a spool replay does.
+     *
+     * @return {@code false} when a row with that id is already there (nothing is written)
+     */
+    public boolean restore(AuditEntry entry) {
+        AuditEntry clean = checked(entry);
+        return workspace.write(connection -> insert(connection, clean) >= 0);
+    }
+
+    /** The same checks a new event gets: nothing token-shaped reaches the table, whatever the source held. */
+    private static AuditEntry checked(AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        AuditEvent event = new AuditEvent(entry.environment(), entry.action(), entry.userId(), entry.token(),
+                entry.outcome(), entry.detail());
+        String operator = new Operator(entry.operator()).name();
+        return new AuditEntry(-1, entry.stamp().at(), operator, event.environment(), event.action(), event.userId(),
+                event.token(), event.outcome(), event.detail(), entry.uid());
+    }
+
+    /** {@link #restore} for many rows in one transaction; how many were written (the rest were there). */
+    int restoreAll(List<AuditEntry> entries) {
+        List<AuditEntry> clean = entries.stream().map(AuditLog::checked).toList();
+        return workspace.write(connection -> {
+            int written = 0;
+            for (AuditEntry entry : clean) {
+                if (insert(connection, entry) >= 0) {
+                    written++;
+                }
+            }
+            return written;
+        });
+    }
+
+    /** Whether a row with this id is in the log. */
+    public boolean contains(java.util.UUID uid) {
+        Objects.requireNonNull(uid, "uid");
+        return workspace.read(connection -> find(connection, uid).isPresent());
+    }
+
+    boolean containsIn(Connection connection, java.util.UUID uid) throws SQLException {
+        return find(connection, uid).isPresent();
+    }
+
+    /** Inserts unless a row with the entry's uid is there; the new row's sequence, or -1 when it was there. */
+    private long insert(Connection connection, AuditEntry entry) throws SQLException {
+        String sql = """
+                INSERT INTO audit_log (uid, at, operator, environment, action, user_id, token_jti, token_exp, outcome, error, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (uid) DO NOTHING""";
+        try (PreparedStatement insert = workspace.dialect() == Backend.Dialect.SQLITE
+                ? connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(sql, new String[] {"seq"})) {
+            insert.setString(1, entry.uid().toString());
+            insert.setLong(2, entry.at().toEpochMilli());
+            insert.setString(3, entry.operator());
+            insert.setString(4, entry.environment() == null ? null : entry.environment().id());
+            insert.setString(5, entry.action().name());
+            insert.setString(6, entry.userId());
+            TokenFacts token = entry.token();
+            insert.setString(7, token == null ? null : token.jti());
             if (token == null || token.expiresAt() == null) {
-                insert.setNull(7, Types.INTEGER);
+                insert.setNull(8, Types.BIGINT);
             } else {
-                insert.setLong(7, token.expiresAt().getEpochSecond());
+                insert.setLong(8, token.expiresAt().getEpochSecond());
             }
-            insert.setString(8, event.outcome().code());
-            insert.setString(9, event.outcome() instanceof Outcome.Failed failed ? failed.error() : null);
-            insert.setString(10, event.detail());
-            insert.executeUpdate();
-            long sequence;
+            insert.setString(9, entry.outcome().code());
+            insert.setString(10, entry.outcome() instanceof Outcome.Failed failed ? failed.error() : null);
+            insert.setString(11, entry.detail());
+            if (insert.executeUpdate() == 0) {
+                return -1;
+            }
             try (ResultSet keys = insert.getGeneratedKeys()) {
-                sequence = keys.next() ? keys.getLong(1) : -1;
+                return keys.next() ? keys.getLong(1) : 0;
             }
-            return new AuditEntry(sequence, Instant.ofEpochMilli(at.toEpochMilli()), operator.name(),
-                    event.environment(), event.action(), event.userId(), token, event.outcome(), event.detail());
+        }
+    }
+
+    private static AuditEntry withSequence(AuditEntry entry, long sequence) {
+        return new AuditEntry(sequence, entry.at(), entry.operator(), entry.environment(), entry.action(),
+                entry.userId(), entry.token(), entry.outcome(), entry.detail(), entry.uid());
+    }
+
+    private static final String COLUMNS =
+            "seq, at, operator, environment, action, user_id, token_jti, token_exp, outcome, error, detail, uid";
+
+    private static Optional<AuditEntry> find(Connection connection, java.util.UUID uid) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM audit_log WHERE uid = ?")) {
+            select.setString(1, uid.toString());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(toEntry(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Every row, oldest first, read a page at a time (a large log is never held at once): for a copy. */
+    void forEach(java.util.function.Consumer<AuditEntry> action) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            List<AuditEntry> page = workspace.read(connection -> {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 500")) {
+                    select.setLong(1, from);
+                    List<AuditEntry> entries = new ArrayList<>();
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            entries.add(toEntry(row));
+                        }
+                    }
+                    return entries;
+                }
+            });
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(action);
+            after = page.get(page.size() - 1).sequence();
+        }
+    }
+
+    /** The newest row about a user in an environment with this action, if any: who forgot a user, say. */
+    Optional<AuditEntry> latest(Connection connection, Environment environment, AuditAction action, String userId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM audit_log WHERE user_id = ? AND environment = ? AND action = ? ORDER BY at DESC, seq DESC LIMIT 1")) {
+            select.setString(1, userId);
+            select.setString(2, environment.id());
+            select.setString(3, action.name());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(toEntry(row)) : Optional.empty();
+            }
         }
     }
 
     /** Rows matching the query, newest first. */
     public List<AuditEntry> find(AuditQuery query) {
         Objects.requireNonNull(query, "query");
-        StringBuilder sql = new StringBuilder("""
-                SELECT seq, at, operator, environment, action, user_id, token_jti, token_exp, outcome, error, detail
-                FROM audit_log WHERE 1 = 1""");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (query.since() != null) {
             sql.append(" AND at >= ?");
@@ -122,16 +241,22 @@ public final class AuditLog {
         String error = row.getString("error");
         Outcome outcome = "failed".equals(row.getString("outcome"))
                 ? new Outcome.Failed(error == null ? "" : error) : Outcome.OK;
+        long sequence = row.getLong("seq");
+        long at = row.getLong("at");
+        String uid = row.getString("uid");
         return new AuditEntry(
-                row.getLong("seq"),
-                Instant.ofEpochMilli(row.getLong("at")),
+                sequence,
+                Instant.ofEpochMilli(at),
                 row.getString("operator"),
                 environment == null ? null : Environment.fromId(environment).orElse(null),
                 AuditAction.valueOf(row.getString("action")),
                 row.getString("user_id"),
                 TokenFacts.nullable(row.getString("token_jti"), expSeconds),
                 outcome,
-                row.getString("detail"));
+                row.getString("detail"),
+                uid != null ? java.util.UUID.fromString(uid)
+                        : AuditStamp.derived(sequence, at, row.getString("operator"), row.getString("action"),
+                                row.getString("user_id")));
     }
 
     /**

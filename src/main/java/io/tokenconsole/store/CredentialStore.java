@@ -31,6 +31,23 @@ public sealed interface CredentialStore permits OsCredentialStore, SessionCreden
     /** Removes the secret; {@code false} when none was kept. */
     boolean forgetSecret(Environment environment);
 
+    /**
+     * The password of a team workspace, kept under its address ({@link PostgresAddress#uri()}); empty when none.
+     *
+     * @throws CredentialStoreException the OS store is locked or stopped answering
+     */
+    Optional<Secret> workspacePassword(String address);
+
+    /**
+     * Keeps a team workspace's password under its address.
+     *
+     * @throws CredentialStoreException the OS store is locked or stopped answering
+     */
+    void storeWorkspacePassword(String address, Secret password);
+
+    /** Removes a team workspace's password; {@code false} when none was kept. */
+    boolean forgetWorkspacePassword(String address);
+
     /** {@code true} if a stored secret survives a restart. */
     boolean isPersistent();
 

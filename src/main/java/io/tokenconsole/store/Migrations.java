@@ -3,14 +3,24 @@ package io.tokenconsole.store;
 import java.util.List;
 
 /**
- * The workspace schema, one step per version. A step is never edited once released: a change is a
- * new step, so every workspace on every machine walks the same path. {@code PRAGMA user_version}
- * holds the number of the last step applied; it lives in the database header, so it can be read
- * without touching any table.
+ * The workspace schema, one step per version, for both backends: each step has its SQLite text and its
+ * PostgreSQL text, so the two walk the same numbered path and one number says what a database holds. A
+ * step is never edited once released: a change is a new step. SQLite keeps the number of the last step
+ * applied in {@code PRAGMA user_version} (the database header, readable without touching a table);
+ * PostgreSQL in the one-row table {@code schema_version}.
+ *
+ * <p>Not Flyway: it would add about a megabyte (core, its PostgreSQL module, a TOML parser) to an
+ * installer issue 11 caps, it cannot read SQLite's {@code user_version} that every existing workspace
+ * already carries, and what it would do here — ordered steps, a lock, refusing a newer schema — is the
+ * few lines of {@link Workspace} and {@link PostgresBackend} this class feeds.
  */
 final class Migrations {
 
-    record Migration(int version, String description, List<String> statements) {
+    /**
+     * @param statements the SQLite text
+     * @param postgres the PostgreSQL text
+     */
+    record Migration(int version, String description, List<String> statements, List<String> postgres) {
     }
 
     static final List<Migration> ALL = List.of(
@@ -65,6 +75,57 @@ final class Migrations {
                         value TEXT NOT NULL,
                         PRIMARY KEY (scope, name)
                     ) WITHOUT ROWID"""
+            ), List.of(
+                    """
+                    CREATE TABLE saved_users (
+                        row_no               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        environment          text   NOT NULL CHECK (environment IN ('local', 'sandbox', 'production')),
+                        id                   text   COLLATE "C" NOT NULL,
+                        label                text,
+                        note                 text,
+                        external_id          text,
+                        created_at           bigint NOT NULL,
+                        last_token_issued_at bigint,
+                        origin               text   NOT NULL CHECK (origin IN ('CREATED_HERE', 'IMPORTED', 'FETCHED_FROM_API')),
+                        UNIQUE (environment, id)
+                    )""",
+                    "CREATE INDEX saved_users_newest ON saved_users (environment, created_at DESC, id)",
+                    """
+                    CREATE TABLE audit_log (
+                        seq         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        at          bigint NOT NULL,
+                        operator    text   NOT NULL,
+                        environment text   CHECK (environment IN ('local', 'sandbox', 'production')),
+                        action      text   NOT NULL,
+                        user_id     text,
+                        token_jti   text,
+                        token_exp   bigint,
+                        outcome     text   NOT NULL CHECK (outcome IN ('ok', 'failed')),
+                        error       text,
+                        detail      text
+                    )""",
+                    "CREATE INDEX audit_log_by_time ON audit_log (at)",
+                    "CREATE INDEX audit_log_by_user ON audit_log (user_id, at)",
+                    // Append-only on the server: even the owner's UPDATE, DELETE or TRUNCATE is refused by the
+                    // trigger, and the app role is granted only SELECT and INSERT on the table.
+                    """
+                    CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'insufficient_privilege';
+                    END $$""",
+                    """
+                    CREATE TRIGGER audit_log_is_append_only BEFORE UPDATE OR DELETE ON audit_log
+                    FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change()""",
+                    """
+                    CREATE TRIGGER audit_log_is_never_truncated BEFORE TRUNCATE ON audit_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()""",
+                    """
+                    CREATE TABLE settings (
+                        scope text NOT NULL,
+                        name  text NOT NULL,
+                        value text NOT NULL,
+                        PRIMARY KEY (scope, name)
+                    )"""
             )),
             new Migration(2, "substring search over saved users", List.of(
                     // A trigram index finds a piece of a label, note, external id or user id anywhere in
@@ -92,6 +153,55 @@ final class Migrations {
                     END""",
                     // Users saved under schema 1 become searchable too.
                     "INSERT INTO saved_users_search (saved_users_search) VALUES ('rebuild')"
+            ), List.of(
+                    // pg_trgm is a trusted extension: the database's owner may create it without a superuser.
+                    // Its GIN indexes serve ILIKE '%piece%' and ILIKE 'prefix%' on each searched column.
+                    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+                    "CREATE INDEX saved_users_search_id ON saved_users USING gin (id gin_trgm_ops)",
+                    "CREATE INDEX saved_users_search_label ON saved_users USING gin (label gin_trgm_ops)",
+                    "CREATE INDEX saved_users_search_note ON saved_users USING gin (note gin_trgm_ops)",
+                    "CREATE INDEX saved_users_search_external_id ON saved_users USING gin (external_id gin_trgm_ops)"
+            )),
+            new Migration(3, "versions on saved users, a unique id on every audit row", List.of(
+                    // An edit names the version it started from; a change made meanwhile is reported, not lost.
+                    "ALTER TABLE saved_users ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE saved_users ADD COLUMN changed_by TEXT",
+                    "ALTER TABLE saved_users ADD COLUMN changed_at INTEGER",
+                    // Made by the client when the event happens, so a row written twice (a spool replayed, a
+                    // workspace copied again) is kept once. Rows from before have none (NULLs never collide);
+                    // AuditLog gives them a stable one derived from the row.
+                    "ALTER TABLE audit_log ADD COLUMN uid TEXT",
+                    "CREATE UNIQUE INDEX audit_log_by_uid ON audit_log (uid)"
+            ), List.of(
+                    """
+                    ALTER TABLE saved_users ADD COLUMN version bigint NOT NULL DEFAULT 1,
+                        ADD COLUMN changed_by text, ADD COLUMN changed_at bigint""",
+                    "ALTER TABLE audit_log ADD COLUMN uid text NOT NULL UNIQUE",
+                    // Who wrote the row as the server saw it: the client names the operator, but a modified
+                    // client cannot make this column say anything but the role it signed in as.
+                    "ALTER TABLE audit_log ADD COLUMN db_role text NOT NULL DEFAULT session_user",
+                    """
+                    CREATE FUNCTION audit_log_stamp_role() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        NEW.db_role := session_user;
+                        RETURN NEW;
+                    END $$""",
+                    """
+                    CREATE TRIGGER audit_log_records_the_role BEFORE INSERT ON audit_log
+                    FOR EACH ROW EXECUTE FUNCTION audit_log_stamp_role()""",
+                    // Every console watching the workspace hears of a change within moments (LISTEN/NOTIFY).
+                    """
+                    CREATE FUNCTION workspace_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        PERFORM pg_notify(TG_ARGV[0], '');
+                        RETURN NULL;
+                    END $$""",
+                    """
+                    CREATE TRIGGER audit_log_notifies AFTER INSERT ON audit_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION workspace_notify('tokenconsole_audit')""",
+                    """
+                    CREATE TRIGGER saved_users_notify AFTER INSERT OR UPDATE OR DELETE ON saved_users
+                    FOR EACH STATEMENT EXECUTE FUNCTION workspace_notify('tokenconsole_users')"""
             )));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();

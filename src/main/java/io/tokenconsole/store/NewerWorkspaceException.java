@@ -10,8 +10,13 @@ public final class NewerWorkspaceException extends WorkspaceException {
     private final int knownVersion;
 
     public NewerWorkspaceException(int foundVersion, int knownVersion) {
+        this(foundVersion, knownVersion, "Update Token Console or point --data-dir elsewhere.");
+    }
+
+    /** @param whatToDo the last sentence: what the person can do about it */
+    public NewerWorkspaceException(int foundVersion, int knownVersion, String whatToDo) {
         super("This workspace was written by a newer Token Console (schema " + foundVersion
-                + "; this version knows " + knownVersion + "). Update Token Console or point --data-dir elsewhere.");
+                + "; this version knows " + knownVersion + "). " + whatToDo);
         this.foundVersion = foundVersion;
         this.knownVersion = knownVersion;
     }

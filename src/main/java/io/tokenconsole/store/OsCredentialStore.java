@@ -74,7 +74,7 @@ public final class OsCredentialStore implements CredentialStore {
     @Override
     public Optional<Secret> secret(Environment environment) {
         LocalSandboxMaterial.refuseLocal(environment);
-        return answer(() -> keyring.read(environment));
+        return answer(() -> keyring.read(OsKeyring.apiKey(environment, null)));
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class OsCredentialStore implements CredentialStore {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(secret, "secret");
         answer(() -> {
-            keyring.write(environment, keyId, secret);
+            keyring.write(OsKeyring.apiKey(environment, keyId), secret);
             return null;
         });
     }
@@ -91,7 +91,29 @@ public final class OsCredentialStore implements CredentialStore {
     @Override
     public boolean forgetSecret(Environment environment) {
         LocalSandboxMaterial.refuseLocal(environment);
-        return answer(() -> keyring.delete(environment));
+        return answer(() -> keyring.delete(OsKeyring.apiKey(environment, null)));
+    }
+
+    @Override
+    public Optional<Secret> workspacePassword(String address) {
+        Objects.requireNonNull(address, "address");
+        return answer(() -> keyring.read(OsKeyring.workspacePassword(address)));
+    }
+
+    @Override
+    public void storeWorkspacePassword(String address, Secret password) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(password, "password");
+        answer(() -> {
+            keyring.write(OsKeyring.workspacePassword(address), password);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean forgetWorkspacePassword(String address) {
+        Objects.requireNonNull(address, "address");
+        return answer(() -> keyring.delete(OsKeyring.workspacePassword(address)));
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.tokenconsole.store;
 
 import io.tokenconsole.argyle.Environment;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One operating system's credential store as the console uses it: one item per environment,
- * labelled so a person finds it in the OS tool. Calls may block (an unlock prompt, a slow D-Bus);
+ * One operating system's credential store as the console uses it: one item per environment's API
+ * secret and one per team workspace password, labelled so a person finds it in the OS tool. Calls may block (an unlock prompt, a slow D-Bus);
  * {@link OsCredentialStore} bounds them with a timeout.
  */
 interface OsKeyring {
@@ -18,14 +19,36 @@ interface OsKeyring {
         return APPLICATION + " — " + environment.id() + " API key";
     }
 
+    /**
+     * One item: found by the console's service name and {@code account}; shown with {@code label}; carrying
+     * {@code attributes} besides (searchable in Seahorse).
+     */
+    record Item(String label, String account, Map<String, String> attributes) {
+        public Item {
+            attributes = Map.copyOf(attributes);
+        }
+    }
+
+    /** An environment's API secret: account = the environment's id, attributes environment and key_id. */
+    static Item apiKey(Environment environment, String keyIdOrNull) {
+        return new Item(label(environment), environment.id(), keyIdOrNull == null
+                ? Map.of("environment", environment.id())
+                : Map.of("environment", environment.id(), "key_id", keyIdOrNull));
+    }
+
+    /** A team workspace's password: account = the address ({@code postgresql://user@host:port/db}). */
+    static Item workspacePassword(String address) {
+        return new Item(APPLICATION + " — team workspace " + address, address, Map.of("workspace", address));
+    }
+
     /** The store's name in a sentence: "the Secret Service keyring (GNOME Keyring, KWallet)". */
     String name();
 
-    /** The secret saved for an environment, or empty when there is none (deleted outside the console, say). */
-    Optional<Secret> read(Environment environment);
+    /** The secret saved under the item, or empty when there is none (deleted outside the console, say). */
+    Optional<Secret> read(Item item);
 
-    void write(Environment environment, String keyId, Secret secret);
+    void write(Item item, Secret secret);
 
-    /** Removes the environment's item; {@code false} when there was none. */
-    boolean delete(Environment environment);
+    /** Removes the item; {@code false} when there was none. */
+    boolean delete(Item item);
 }

@@ -3,7 +3,6 @@ package io.tokenconsole.store;
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
-import io.tokenconsole.argyle.Environment;
 import java.util.Optional;
 
 /**
@@ -35,9 +34,9 @@ final class PlatformKeyring implements OsKeyring {
     }
 
     @Override
-    public Optional<Secret> read(Environment environment) {
+    public Optional<Secret> read(Item item) {
         try {
-            String value = keyring.getPassword(OsKeyring.label(environment), environment.id());
+            String value = keyring.getPassword(item.label(), item.account());
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
         } catch (PasswordAccessException notThere) {
             // java-keyring reports a missing entry this way.
@@ -46,9 +45,9 @@ final class PlatformKeyring implements OsKeyring {
     }
 
     @Override
-    public void write(Environment environment, String keyId, Secret secret) {
+    public void write(Item item, Secret secret) {
         try {
-            keyring.setPassword(OsKeyring.label(environment), environment.id(), secret.reveal());
+            keyring.setPassword(item.label(), item.account(), secret.reveal());
         } catch (PasswordAccessException refused) {
             // The library's message may quote what it was given: say it in our own words.
             throw CredentialStoreException.locked(name());
@@ -56,9 +55,9 @@ final class PlatformKeyring implements OsKeyring {
     }
 
     @Override
-    public boolean delete(Environment environment) {
+    public boolean delete(Item item) {
         try {
-            keyring.deletePassword(OsKeyring.label(environment), environment.id());
+            keyring.deletePassword(item.label(), item.account());
             return true;
         } catch (PasswordAccessException alreadyGone) {
             return false;

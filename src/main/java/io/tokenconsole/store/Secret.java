@@ -25,6 +25,18 @@ public final class Secret {
         return new Secret(value.strip());
     }
 
+    /**
+     * A password exactly as given, spaces included (a database password may start or end with one);
+     * only an empty one is refused.
+     */
+    public static Secret verbatim(String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("A password cannot be empty");
+        }
+        return new Secret(value);
+    }
+
     /** The secret's text, for the HTTP Basic header and the credential store only. */
     public String reveal() {
         return value;

@@ -1,6 +1,5 @@
 package io.tokenconsole.store;
 
-import io.tokenconsole.argyle.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.DBusSigHandler;
 import org.freedesktop.dbus.types.Variant;
 import org.freedesktop.secret.Collection;
-import org.freedesktop.secret.Item;
 import org.freedesktop.secret.Pair;
 import org.freedesktop.secret.Prompt;
 import org.freedesktop.secret.Service;
@@ -89,36 +87,35 @@ final class SecretServiceKeyring implements OsKeyring {
     }
 
     @Override
-    public Optional<Secret> read(Environment environment) {
+    public Optional<Secret> read(Item item) {
         try (Session session = open()) {
-            return session.read(environment);
+            return session.read(item);
         }
     }
 
     @Override
-    public void write(Environment environment, String keyId, Secret secret) {
+    public void write(Item item, Secret secret) {
         try (Session session = open()) {
-            session.write(environment, keyId, secret);
+            session.write(item, secret);
         }
     }
 
     @Override
-    public boolean delete(Environment environment) {
+    public boolean delete(Item item) {
         try (Session session = open()) {
-            return session.delete(environment);
+            return session.delete(item);
         }
     }
 
     /** What every item of the console carries; {@code service}/{@code account} are java-keyring's. */
-    static Map<String, String> attributes(Environment environment, String keyId) {
-        Map<String, String> attributes = new LinkedHashMap<>(lookup(environment));
-        attributes.put("environment", environment.id());
-        attributes.put("key_id", keyId);
+    static Map<String, String> attributes(Item item) {
+        Map<String, String> attributes = new LinkedHashMap<>(lookup(item));
+        attributes.putAll(item.attributes());
         return attributes;
     }
 
-    private static Map<String, String> lookup(Environment environment) {
-        return Map.of("service", APPLICATION, "account", environment.id());
+    private static Map<String, String> lookup(Item item) {
+        return Map.of("service", APPLICATION, "account", item.account());
     }
 
     private static DBusConnection connect(String busAddress) throws DBusException {
@@ -177,13 +174,13 @@ final class SecretServiceKeyring implements OsKeyring {
             this.prompt = new Prompt(service);
         }
 
-        Optional<Secret> read(Environment environment) {
+        Optional<Secret> read(Item wanted) {
             unlock();
-            List<ObjectPath> items = search(environment);
+            List<ObjectPath> items = search(wanted);
             if (items.isEmpty()) {
                 return Optional.empty();
             }
-            Item item = new Item(items.get(0), service);
+            org.freedesktop.secret.Item item = new org.freedesktop.secret.Item(items.get(0), service);
             try (org.freedesktop.secret.Secret encrypted = item.getSecret(service.getSession().getPath())) {
                 if (encrypted == null) {
                     throw unavailable();
@@ -200,11 +197,11 @@ final class SecretServiceKeyring implements OsKeyring {
             }
         }
 
-        void write(Environment environment, String keyId, Secret secret) {
+        void write(Item wanted, Secret secret) {
             unlock();
             // Written first, the older items removed after: the environment is never left without its secret.
-            List<ObjectPath> older = search(environment);
-            Map<String, Variant> properties = Item.createProperties(OsKeyring.label(environment), attributes(environment, keyId));
+            List<ObjectPath> older = search(wanted);
+            Map<String, Variant> properties = org.freedesktop.secret.Item.createProperties(wanted.label(), attributes(wanted));
             try (org.freedesktop.secret.Secret encrypted = transport.encrypt(secret.reveal())) {
                 Pair<ObjectPath, ObjectPath> created = collection.createItem(properties, encrypted, false);
                 if (created == null) {
@@ -219,15 +216,15 @@ final class SecretServiceKeyring implements OsKeyring {
             older.forEach(this::deleteItem);
         }
 
-        boolean delete(Environment environment) {
+        boolean delete(Item wanted) {
             unlock();
-            List<ObjectPath> items = search(environment);
+            List<ObjectPath> items = search(wanted);
             items.forEach(this::deleteItem);
             return !items.isEmpty();
         }
 
-        private List<ObjectPath> search(Environment environment) {
-            List<ObjectPath> items = collection.searchItems(lookup(environment));
+        private List<ObjectPath> search(Item wanted) {
+            List<ObjectPath> items = collection.searchItems(lookup(wanted));
             if (items == null) {
                 throw unavailable();
             }
@@ -235,7 +232,7 @@ final class SecretServiceKeyring implements OsKeyring {
         }
 
         private void deleteItem(ObjectPath path) {
-            ObjectPath promptPath = new Item(path, service).delete();
+            ObjectPath promptPath = new org.freedesktop.secret.Item(path, service).delete();
             if (promptPath == null) {
                 throw unavailable();
             }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionCredentialStore implements CredentialStore {
 
     private final Map<Environment, Secret> secrets = new ConcurrentHashMap<>();
+    private final Map<String, Secret> workspacePasswords = new ConcurrentHashMap<>();
     private final String description;
 
     public SessionCredentialStore(String description) {
@@ -30,6 +31,21 @@ public final class SessionCredentialStore implements CredentialStore {
     @Override
     public boolean forgetSecret(Environment environment) {
         return secrets.remove(environment) != null;
+    }
+
+    @Override
+    public Optional<Secret> workspacePassword(String address) {
+        return Optional.ofNullable(workspacePasswords.get(Objects.requireNonNull(address, "address")));
+    }
+
+    @Override
+    public void storeWorkspacePassword(String address, Secret password) {
+        workspacePasswords.put(Objects.requireNonNull(address, "address"), Objects.requireNonNull(password, "password"));
+    }
+
+    @Override
+    public boolean forgetWorkspacePassword(String address) {
+        return workspacePasswords.remove(Objects.requireNonNull(address, "address")) != null;
     }
 
     @Override

@@ -30,8 +30,8 @@ public final class UserDirectory {
     /** How many of the newest users a search tests row by row before it turns to the indexes. */
     static final int NEWEST_WINDOW = 5_000;
 
-    private static final String COLUMNS =
-            "u.environment, u.id, u.label, u.note, u.external_id, u.created_at, u.last_token_issued_at, u.origin";
+    private static final String COLUMNS = "u.environment, u.id, u.label, u.note, u.external_id, u.created_at,"
+            + " u.last_token_issued_at, u.origin, u.version, u.changed_by, u.changed_at";
 
     private final Workspace workspace;
     private final Clock clock;
@@ -70,15 +70,22 @@ public final class UserDirectory {
 
     /** As {@link #recordUserCreated(Environment, String, TokenFacts)}, keeping what the user was created with. */
     public SaveResult recordUserCreated(Environment environment, String id, UserDetails details, TokenFacts firstToken) {
-        Instant now = clock.instant();
-        SavedUser incoming = new SavedUser(environment, id, null, null, null, now,
-                firstToken == null ? null : now, UserOrigin.CREATED_HERE);
-        return workspace.write(connection -> {
-            SaveResult result = upsert(connection, incoming, details);
-            auditLog.append(connection, AuditEvent.ok(environment, AuditAction.USER_CREATED, result.user().id())
-                    .withToken(firstToken));
-            return result;
-        });
+        return recordUserCreated(environment, id, details, firstToken, AuditStamp.now(clock));
+    }
+
+    /**
+     * As {@link #recordUserCreated(Environment, String, UserDetails, TokenFacts)} at the time and under the row
+     * id of {@code stamp}: replayable. The same stamp twice writes one audit row and leaves the user as the
+     * first write left it.
+     */
+    public SaveResult recordUserCreated(Environment environment, String id, UserDetails details, TokenFacts firstToken,
+            AuditStamp stamp) {
+        Objects.requireNonNull(stamp, "stamp");
+        Instant at = stamp.at();
+        SavedUser incoming = new SavedUser(environment, id, null, null, null, at,
+                firstToken == null ? null : at, UserOrigin.CREATED_HERE);
+        return replayable(incoming, details, stamp, AuditEvent.ok(environment, AuditAction.USER_CREATED, incoming.id())
+                .withToken(firstToken).stamped(stamp));
     }
 
     /**
@@ -88,13 +95,69 @@ public final class UserDirectory {
      * {@link AuditAction#TOKEN_ISSUED} row with the token's facts, in one transaction.
      */
     public SaveResult recordTokenIssued(Environment environment, String id, TokenFacts token) {
-        Instant now = clock.instant();
-        SavedUser incoming = new SavedUser(environment, id, null, null, null, now, now, UserOrigin.FETCHED_FROM_API);
+        return recordTokenIssued(environment, id, token, AuditStamp.now(clock));
+    }
+
+    /**
+     * As {@link #recordTokenIssued(Environment, String, TokenFacts)} at the time and under the row id of
+     * {@code stamp}: replayable, like {@link #recordUserCreated(Environment, String, UserDetails, TokenFacts, AuditStamp)}.
+     */
+    public SaveResult recordTokenIssued(Environment environment, String id, TokenFacts token, AuditStamp stamp) {
+        Objects.requireNonNull(stamp, "stamp");
+        SavedUser incoming = new SavedUser(environment, id, null, null, null, stamp.at(), stamp.at(),
+                UserOrigin.FETCHED_FROM_API);
+        return replayable(incoming, UserDetails.NONE, stamp, AuditEvent.ok(environment, AuditAction.TOKEN_ISSUED,
+                incoming.id()).withToken(token).stamped(stamp));
+    }
+
+    /** Saves and audits in one transaction, unless the stamp's row is there already (then: the user as it is). */
+    private SaveResult replayable(SavedUser incoming, UserDetails details, AuditStamp stamp, AuditEvent event) {
         return workspace.write(connection -> {
-            SaveResult result = upsert(connection, incoming, UserDetails.NONE);
-            auditLog.append(connection, AuditEvent.ok(environment, AuditAction.TOKEN_ISSUED, result.user().id())
-                    .withToken(token));
+            if (auditLog.containsIn(connection, stamp.uid())) {
+                Optional<SavedUser> now = find(connection, incoming.environment(), incoming.id());
+                if (now.isPresent()) {
+                    return new SaveResult(now.get(), false);
+                }
+                // Forgotten since: the replay does not bring it back.
+                return new SaveResult(incoming, false);
+            }
+            SaveResult result = upsert(connection, incoming, details);
+            auditLog.append(connection, event);
             return result;
+        });
+    }
+
+    /**
+     * Changes a saved user's label, note or external id, as an edit that started from {@code expectedVersion}.
+     * Details follow {@link UserDetails}: {@code null} keeps, empty clears. Writes a
+     * {@link AuditAction#USER_SAVED} row.
+     *
+     * @throws UserChangedException someone changed or forgot the user since that version; nothing was written
+     */
+    public SaveResult edit(Environment environment, String id, UserDetails details, long expectedVersion) {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(details, "details");
+        String wanted = UserIds.normalize(id);
+        return workspace.write(connection -> {
+            Optional<SavedUser> existing = findForUpdate(connection, environment, wanted);
+            if (existing.isEmpty()) {
+                Optional<AuditEntry> forgotten = auditLog.latest(connection, environment, AuditAction.USER_FORGOTTEN, wanted);
+                throw UserChangedException.forgotten(forgotten.map(AuditEntry::operator).orElse(null),
+                        forgotten.map(AuditEntry::at).orElse(null));
+            }
+            SavedUser old = existing.get();
+            if (old.version() != expectedVersion) {
+                throw UserChangedException.changed(old);
+            }
+            SavedUser edited = new SavedUser(old.environment(), old.id(), merge(old.label(), details.label(), null),
+                    merge(old.note(), details.note(), null), merge(old.externalId(), details.externalId(), null),
+                    old.createdAt(), old.lastTokenIssuedAt(), old.origin());
+            if (edited.sameDetails(old)) {
+                return new SaveResult(old, false);
+            }
+            SavedUser saved = update(connection, old, edited);
+            auditLog.append(connection, AuditEvent.ok(environment, AuditAction.USER_SAVED, wanted).withDetail("edited"));
+            return new SaveResult(saved, false);
         });
     }
 
@@ -163,13 +226,13 @@ public final class UserDirectory {
             throw new IllegalArgumentException("An offset cannot be negative");
         }
         String wanted = text == null ? "" : text.strip();
-        if (!wanted.isEmpty()) {
+        if (!wanted.isEmpty() && workspace.dialect() == Backend.Dialect.SQLITE) {
             Optional<UserPage> amongNewest = searchNewest(environment, wanted, limit, offset);
             if (amongNewest.isPresent()) {
                 return amongNewest.get();
             }
         }
-        Query query = searchQuery(environment, wanted);
+        Query query = searchQuery(workspace.dialect(), environment, wanted);
         // One row more than asked tells whether another page follows without counting all matches.
         String sql = query.sql() + " ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?";
         List<SavedUser> users = readPage(new Query(sql, query.parameters()), limit + 1, offset);
@@ -230,11 +293,12 @@ public final class UserDirectory {
 
     /** The SQL behind {@link #search}, exposed to the tests that check it uses an index. */
     String searchSql(Environment environment, String text) {
-        return searchQuery(environment, text.strip()).sql() + " ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?";
+        return searchQuery(workspace.dialect(), environment, text.strip()).sql()
+                + " ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?";
     }
 
     List<Object> searchParameters(Environment environment, String text) {
-        return searchQuery(environment, text.strip()).parameters();
+        return searchQuery(workspace.dialect(), environment, text.strip()).parameters();
     }
 
     private record Query(String sql, List<Object> parameters) {
@@ -247,9 +311,12 @@ public final class UserDirectory {
         }
     }
 
-    private static Query searchQuery(Environment environment, String text) {
+    private static Query searchQuery(Backend.Dialect dialect, Environment environment, String text) {
         if (text.isEmpty()) {
             return new Query("SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ?", List.of(environment.id()));
+        }
+        if (dialect == Backend.Dialect.POSTGRES) {
+            return postgresSearch(environment, text);
         }
         // The unary + keeps SQLite from walking the environment's whole "newest first" index and testing
         // every row against the matches (it would, to save a sort): the matches drive, looked up by
@@ -275,6 +342,25 @@ public final class UserDirectory {
                         environment.id(), idPrefix, upperBound(idPrefix),
                         environment.id(), text, upperBound(text),
                         environment.id(), text, upperBound(text)));
+    }
+
+    /**
+     * PostgreSQL: {@code ILIKE} served by the pg_trgm GIN index of each column (a piece anywhere for three
+     * characters or more, the start for fewer, as on SQLite). The planner picks between walking the newest
+     * users and the trigram bitmaps, which SQLite's plan above does by hand. {@code %}, {@code _} and
+     * {@code \} in the text are matched as themselves.
+     */
+    private static Query postgresSearch(Environment environment, String text) {
+        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String base = "SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ?";
+        if (text.codePointCount(0, text.length()) >= SUBSTRING_SEARCH_MIN_LENGTH) {
+            String pattern = "%" + escaped + "%";
+            return new Query(base + " AND (u.id ILIKE ? OR u.label ILIKE ? OR u.note ILIKE ? OR u.external_id ILIKE ?)",
+                    List.of(environment.id(), pattern, pattern, pattern, pattern));
+        }
+        String prefix = escaped + "%";
+        return new Query(base + " AND (u.id ILIKE ? OR u.label ILIKE ? OR u.external_id ILIKE ?)",
+                List.of(environment.id(), prefix, prefix, prefix));
     }
 
     /** An FTS5 phrase: the text in double quotes, inner quotes doubled, so no character is query syntax. */
@@ -310,42 +396,88 @@ public final class UserDirectory {
     // --- inside a transaction -------------------------------------------------------------------
 
     SaveResult upsert(Connection connection, SavedUser incoming, UserDetails details) throws SQLException {
-        Optional<SavedUser> existing = find(connection, incoming.environment(), incoming.id());
+        Optional<SavedUser> existing = findForUpdate(connection, incoming.environment(), incoming.id());
         if (existing.isEmpty()) {
             SavedUser user = new SavedUser(incoming.environment(), incoming.id(),
                     pick(details.label(), incoming.label()), pick(details.note(), incoming.note()),
                     pick(details.externalId(), incoming.externalId()),
-                    incoming.createdAt(), incoming.lastTokenIssuedAt(), incoming.origin());
-            insert(connection, user);
-            return new SaveResult(user, true);
+                    incoming.createdAt(), incoming.lastTokenIssuedAt(), incoming.origin(),
+                    1, operatorName(), incoming.createdAt());
+            if (insert(connection, user)) {
+                return new SaveResult(user, true);
+            }
+            // Another console saved the same id a moment ago (PostgreSQL): merge into its row instead.
+            existing = findForUpdate(connection, incoming.environment(), incoming.id());
         }
-        SavedUser old = existing.get();
+        SavedUser old = existing.orElseThrow();
         SavedUser merged = new SavedUser(old.environment(), old.id(),
                 merge(old.label(), details.label(), incoming.label()),
                 merge(old.note(), details.note(), incoming.note()),
                 merge(old.externalId(), details.externalId(), incoming.externalId()),
                 old.createdAt(), latest(old.lastTokenIssuedAt(), incoming.lastTokenIssuedAt()), old.origin());
-        if (!merged.equals(old)) {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE saved_users SET label = ?, note = ?, external_id = ?, last_token_issued_at = ?
-                    WHERE environment = ? AND id = ?""")) {
-                update.setString(1, merged.label());
-                update.setString(2, merged.note());
-                update.setString(3, merged.externalId());
-                setInstant(update, 4, merged.lastTokenIssuedAt());
-                update.setString(5, merged.environment().id());
-                update.setString(6, merged.id());
-                update.executeUpdate();
+        if (merged.sameDetails(old)) {
+            return new SaveResult(old, false);
+        }
+        return new SaveResult(update(connection, old, merged), false);
+    }
+
+    /**
+     * Writes the merged details over the old row. A change to the label, note or external id is a new
+     * version, naming who and when; a later token time alone is not (it never conflicts with an edit).
+     */
+    private SavedUser update(Connection connection, SavedUser old, SavedUser merged) throws SQLException {
+        boolean detailsChanged = !Objects.equals(old.label(), merged.label()) || !Objects.equals(old.note(), merged.note())
+                || !Objects.equals(old.externalId(), merged.externalId());
+        SavedUser saved = detailsChanged
+                ? merged.withChange(old.version() + 1, operatorName(), clock.instant())
+                : merged.withChange(old.version(), old.changedBy(), old.changedAt());
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE saved_users SET label = ?, note = ?, external_id = ?, last_token_issued_at = ?,
+                    version = ?, changed_by = ?, changed_at = ?
+                WHERE environment = ? AND id = ?""")) {
+            update.setString(1, saved.label());
+            update.setString(2, saved.note());
+            update.setString(3, saved.externalId());
+            setInstant(update, 4, saved.lastTokenIssuedAt());
+            update.setLong(5, saved.version());
+            update.setString(6, saved.changedBy());
+            update.setLong(7, saved.changedAt().toEpochMilli());
+            update.setString(8, saved.environment().id());
+            update.setString(9, saved.id());
+            update.executeUpdate();
+        }
+        return saved;
+    }
+
+    private String operatorName() {
+        return workspace.operator().name();
+    }
+
+    /**
+     * Copies a user from another workspace: added as it was there (origin, times, change record) when new
+     * here; otherwise its details fill in and replace this one's as an import does, and a later token time
+     * wins. Returns what happened, for {@link WorkspaceCopy}.
+     */
+    WorkspaceCopy.UserOutcome copy(Connection connection, SavedUser from) throws SQLException {
+        Optional<SavedUser> existing = findForUpdate(connection, from.environment(), from.id());
+        if (existing.isEmpty()) {
+            SavedUser user = from.version() < 1 ? from.withChange(1, from.changedBy(), from.changedAt()) : from;
+            if (insert(connection, user)) {
+                return WorkspaceCopy.UserOutcome.ADDED;
             }
         }
-        return new SaveResult(merged, false);
+        SaveResult result = upsert(connection, from, new UserDetails(from.label(), from.note(), from.externalId()));
+        SavedUser before = existing.orElse(null);
+        return before != null && result.user().sameDetails(before) ? WorkspaceCopy.UserOutcome.SAME
+                : WorkspaceCopy.UserOutcome.UPDATED;
     }
 
     boolean markTokenIssued(Connection connection, Environment environment, String id, Instant issuedAt)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE saved_users SET last_token_issued_at = max(coalesce(last_token_issued_at, 0), ?)
-                WHERE environment = ? AND id = ?""")) {
+                UPDATE saved_users SET last_token_issued_at = %s
+                WHERE environment = ? AND id = ?""".formatted(
+                        workspace.dialect().greatest("coalesce(last_token_issued_at, 0)", "?")))) {
             update.setLong(1, issuedAt.toEpochMilli());
             update.setString(2, environment.id());
             update.setString(3, id);
@@ -372,10 +504,13 @@ public final class UserDirectory {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private static void insert(Connection connection, SavedUser user) throws SQLException {
+    /** Inserts the user; {@code false} when its id was saved in its environment meanwhile. */
+    private static boolean insert(Connection connection, SavedUser user) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO saved_users (environment, id, label, note, external_id, created_at, last_token_issued_at, origin)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO saved_users (environment, id, label, note, external_id, created_at, last_token_issued_at, origin,
+                    version, changed_by, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (environment, id) DO NOTHING""")) {
             insert.setString(1, user.environment().id());
             insert.setString(2, user.id());
             insert.setString(3, user.label());
@@ -384,14 +519,28 @@ public final class UserDirectory {
             insert.setLong(6, user.createdAt().toEpochMilli());
             setInstant(insert, 7, user.lastTokenIssuedAt());
             insert.setString(8, user.origin().name());
-            insert.executeUpdate();
+            insert.setLong(9, user.version());
+            insert.setString(10, user.changedBy());
+            insert.setLong(11, user.changedAt().toEpochMilli());
+            return insert.executeUpdate() > 0;
         }
     }
 
     private static Optional<SavedUser> find(Connection connection, Environment environment, String id)
             throws SQLException {
+        return find(connection, environment, id, "");
+    }
+
+    /** The row, locked until the transaction ends where the backend needs that (PostgreSQL). */
+    private Optional<SavedUser> findForUpdate(Connection connection, Environment environment, String id)
+            throws SQLException {
+        return find(connection, environment, id, workspace.dialect().forUpdate());
+    }
+
+    private static Optional<SavedUser> find(Connection connection, Environment environment, String id, String lock)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ? AND u.id = ?")) {
+                "SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ? AND u.id = ?" + lock)) {
             select.setString(1, environment.id());
             select.setString(2, id);
             try (ResultSet row = select.executeQuery()) {
@@ -402,7 +551,7 @@ public final class UserDirectory {
 
     private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, Types.INTEGER);
+            statement.setNull(index, Types.BIGINT);
         } else {
             statement.setLong(index, value.toEpochMilli());
         }
@@ -411,6 +560,8 @@ public final class UserDirectory {
     private static SavedUser toSavedUser(ResultSet row) throws SQLException {
         long lastToken = row.getLong("last_token_issued_at");
         Instant lastTokenIssuedAt = row.wasNull() ? null : Instant.ofEpochMilli(lastToken);
+        long changed = row.getLong("changed_at");
+        Instant changedAt = row.wasNull() ? null : Instant.ofEpochMilli(changed);
         return new SavedUser(
                 Environment.fromId(row.getString("environment")).orElseThrow(),
                 row.getString("id"),
@@ -419,6 +570,9 @@ public final class UserDirectory {
                 row.getString("external_id"),
                 Instant.ofEpochMilli(row.getLong("created_at")),
                 lastTokenIssuedAt,
-                UserOrigin.valueOf(row.getString("origin")));
+                UserOrigin.valueOf(row.getString("origin")),
+                row.getLong("version"),
+                row.getString("changed_by"),
+                changedAt);
     }
 }

@@ -64,7 +64,10 @@ class SharedUserListTest {
             assertEquals(new ImportReport(3, 0, List.of()), report);
             List<SavedUser> imported = new ArrayList<>();
             colleagues.users().forEach(null, imported::add);
-            assertEquals(original.stream().map(user -> withOrigin(user, UserOrigin.IMPORTED)).toList(), imported);
+            // The import is a change of the colleague's workspace: its own version and change record, same details.
+            assertEquals(original.stream().map(user -> withOrigin(user, UserOrigin.IMPORTED)).toList(),
+                    imported.stream().map(user -> user.withChange(0, null, null)).toList());
+            assertTrue(imported.stream().allMatch(user -> user.version() == 1 && "jane.support".equals(user.changedBy())));
             assertEquals(AuditAction.USERS_IMPORTED, colleagues.audit().find(AuditQuery.EVERYTHING).get(0).action());
             assertEquals("3 added, 0 updated, 0 rejected from team", colleagues.audit().find(AuditQuery.EVERYTHING).get(0).detail());
         }

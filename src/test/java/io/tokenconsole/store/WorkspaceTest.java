@@ -41,7 +41,7 @@ class WorkspaceTest {
     void anEmptyFolderGetsAWorkspaceAtTheLatestSchemaInWalMode() throws Exception {
         try (Workspace workspace = open()) {
             assertEquals(Workspace.SCHEMA_VERSION, workspace.schemaVersion());
-            assertEquals(2, Workspace.SCHEMA_VERSION);
+            assertEquals(3, Workspace.SCHEMA_VERSION);
             assertEquals("wal", workspace.read(connection -> single(connection, "PRAGMA journal_mode")));
             assertEquals("1", workspace.read(connection -> single(connection, "PRAGMA foreign_keys")));
             assertEquals("0", workspace.users().count(Environment.SANDBOX) + "");
@@ -63,7 +63,7 @@ class WorkspaceTest {
                     VALUES ('sandbox', '018051aa-f7a9-a0db-2f38-6cfa325e9d69', 'Payroll escalation', 0, 'CREATED_HERE')""");
         }
         try (Workspace workspace = open()) {
-            assertEquals(2, workspace.schemaVersion());
+            assertEquals(Workspace.SCHEMA_VERSION, workspace.schemaVersion());
             UserPage page = workspace.users().search(Environment.SANDBOX, "escalat", 10, 0);
             assertEquals(List.of("018051aa-f7a9-a0db-2f38-6cfa325e9d69"), ids(page));
         }
