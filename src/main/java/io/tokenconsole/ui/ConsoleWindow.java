@@ -26,6 +26,10 @@ import io.tokenconsole.ui.link.LinkController;
 import io.tokenconsole.ui.link.LinkViewModel;
 import io.tokenconsole.ui.settings.SettingsController;
 import io.tokenconsole.ui.settings.SettingsViewModel;
+import io.tokenconsole.ui.settings.WorkspaceSettingsViewModel;
+import io.tokenconsole.store.WorkspaceLocation;
+import io.tokenconsole.store.WorkspaceWatcher;
+import io.tokenconsole.workflow.WorkspaceConnection;
 import io.tokenconsole.ui.shell.MainController;
 import io.tokenconsole.ui.shell.MainViewModel;
 import io.tokenconsole.ui.shell.Navigator;
@@ -102,6 +106,7 @@ public final class ConsoleWindow {
     private final MainViewModel main;
     private final InspectorViewModel inspector;
     private final SettingsViewModel settings;
+    private final WorkspaceSettingsViewModel workspaceSettings;
     private final TokensViewModel tokens;
     private final AuditViewModel audit;
     private final UsersViewModel users;
@@ -139,6 +144,8 @@ public final class ConsoleWindow {
         session.settingsChangesProperty().addListener((o, was, now) -> inspector.recheck());
         settings = new SettingsViewModel(() -> accessToSettings(backend), parts.background(), this::settingsSaved);
         settings.environmentProperty().bind(session.environmentProperty());
+        workspaceSettings = new WorkspaceSettingsViewModel(() -> backend.await().workspaces(), parts.background(),
+                this::workspaceSwitched);
         audit = new AuditViewModel(session, () -> backend.await().requireWorkspace(), parts.background(),
                 new FxDebouncer(AUDIT_POLL), dialogs, notifier, paneId -> mainViewModel().navigate(paneId), parts.clock(),
                 parts.zone());
@@ -173,7 +180,7 @@ public final class ConsoleWindow {
         register(new PaneSpec(Navigator.AUDIT, text.getString("nav.audit"), "audit",
                 text.getString("status.audit")), AuditController.class, () -> new AuditController(audit));
         register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
-                text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings));
+                text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings, workspaceSettings));
 
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
         main.registerCommand(MainViewModel.ISSUE_TOKEN, tokens::issueForSelectedUser);
@@ -186,8 +193,58 @@ public final class ConsoleWindow {
         audit.setUsersPaneAvailable(main.pane(Navigator.USERS).isPresent());
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
+            showWorkspace(ready.workspaces(), ready.workspaces().problem().isEmpty() && ready.workspaces().isReachable());
+            ready.workspaces().watch(new WorkspaceEvents(ready.workspaces()));
             settingsSaved();
         });
+    }
+
+    /**
+     * What the workspace says from its own thread — rows and users changed by anyone, the team's server going
+     * away or coming back — reaches the window on the FX thread: the panes read again, the status bar says
+     * where things are saved, and the spool of rows written while the server was away is sent.
+     */
+    private final class WorkspaceEvents implements WorkspaceWatcher {
+        private final WorkspaceConnection connection;
+
+        WorkspaceEvents(WorkspaceConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void auditAppended() {
+            Platform.runLater(session::workspaceChanged);
+        }
+
+        @Override
+        public void usersChanged() {
+            Platform.runLater(session::workspaceChanged);
+        }
+
+        @Override
+        public void reachabilityChanged(boolean reachable, String plainWords) {
+            Platform.runLater(() -> {
+                showWorkspace(connection, reachable);
+                notifier.notify(plainWords);
+                if (reachable) {
+                    session.workspaceChanged();
+                }
+            });
+        }
+    }
+
+    private void showWorkspace(WorkspaceConnection connection, boolean reachable) {
+        String where = connection.location().map(location -> location instanceof WorkspaceLocation.Team team
+                ? "team · " + team.address().shortForm() : "this computer").orElse("none");
+        main.workspaceStatusProperty().set("Workspace: " + where + (reachable ? "" : " · not reachable"));
+        main.workspaceUnreachableProperty().set(!reachable);
+    }
+
+    /** Settings → Workspace moved the window to another workspace: everything reads from the new one. */
+    private void workspaceSwitched() {
+        parts.backend().now().ifPresent(ready -> showWorkspace(ready.workspaces(), ready.workspaces().isReachable()));
+        settings.load();
+        settingsSaved();
     }
 
     /** For view models made before the main view model: it navigates once it exists. */

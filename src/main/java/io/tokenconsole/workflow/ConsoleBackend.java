@@ -15,7 +15,6 @@ import io.tokenconsole.store.ApiKeys;
 import io.tokenconsole.store.CredentialStore;
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.LocalSandboxMaterial;
-import io.tokenconsole.store.Operator;
 import io.tokenconsole.store.Workspace;
 import io.tokenconsole.store.WorkspaceException;
 import java.io.IOException;
@@ -36,19 +35,23 @@ import java.util.function.Consumer;
  */
 public final class ConsoleBackend implements AutoCloseable {
 
-    private final Workspace workspace;
+    private final WorkspaceConnection workspaces;
     private final LocalSandbox localSandbox;
     private final LocalSandboxMaterial localKeys;
     private final List<String> problems;
     private final Map<String, String> environmentVariables;
     private final Clock clock;
     private volatile ApiKeys apiKeys;
+    /** The workspace {@link #apiKeys} reads its key ids from: a switch of workspace makes new ones. */
+    private Workspace apiKeysWorkspace;
+    private final Once<CredentialStore> credentialStore;
     private java.net.http.HttpClient http;
     private LinkHost linkHost;
 
-    private ConsoleBackend(Workspace workspace, LocalSandbox localSandbox, LocalSandboxMaterial localKeys,
+    private ConsoleBackend(WorkspaceConnection workspaces, Once<CredentialStore> credentialStore, LocalSandbox localSandbox, LocalSandboxMaterial localKeys,
             List<String> problems, Map<String, String> environmentVariables, Clock clock) {
-        this.workspace = workspace;
+        this.workspaces = workspaces;
+        this.credentialStore = credentialStore;
         this.localSandbox = localSandbox;
         this.localKeys = localKeys;
         this.problems = new java.util.concurrent.CopyOnWriteArrayList<>(problems);
@@ -64,14 +67,15 @@ public final class ConsoleBackend implements AutoCloseable {
             Consumer<String> progress) {
         Objects.requireNonNull(progress, "progress");
         List<String> problems = new ArrayList<>();
-        Workspace workspace = null;
         LocalSandbox sandbox = null;
         LocalSandboxMaterial material = null;
         progress.accept("Opening the workspace…");
-        try {
-            workspace = Workspace.open(folder, clock, Operator.fromSystem());
-        } catch (WorkspaceException | UncheckedIOException unusable) {
-            problems.add(unusable.getMessage() + " Nothing is saved in this session.");
+        // The credential store is looked for once, by whichever needs it first: a team workspace's password
+        // or an API secret.
+        Once<CredentialStore> store = new Once<>(() -> CredentialStore.detect(environmentVariables));
+        WorkspaceConnection workspaces = WorkspaceConnection.open(folder, clock, environmentVariables, store);
+        if (!workspaces.problem().isEmpty()) {
+            problems.add(workspaces.problem());
         }
         progress.accept("Starting the local sandbox…");
         try {
@@ -80,7 +84,8 @@ public final class ConsoleBackend implements AutoCloseable {
         } catch (IOException | UncheckedIOException | WorkspaceException | IllegalArgumentException cannotStart) {
             problems.add("The local sandbox could not start: " + cannotStart.getMessage());
         }
-        ConsoleBackend backend = new ConsoleBackend(workspace, sandbox, material, problems, environmentVariables, clock);
+        ConsoleBackend backend = new ConsoleBackend(workspaces, store, sandbox, material, problems, environmentVariables,
+                clock);
         progress.accept("Starting the Link host…");
         backend.startLinkHost();
         return backend;
@@ -145,16 +150,18 @@ public final class ConsoleBackend implements AutoCloseable {
     }
 
     public Optional<Workspace> workspace() {
-        return Optional.ofNullable(workspace);
+        return workspaces.workspace();
     }
 
     /** The workspace, or an exception that says why there is none. */
     public Workspace requireWorkspace() {
-        if (workspace == null) {
-            throw new IllegalStateException("The workspace could not be opened at start, so nothing can be saved"
-                    + " in this session. Restart Token Console after fixing: " + String.join(" ", problems));
-        }
-        return workspace;
+        return workspaces.workspace().orElseThrow(() -> new IllegalStateException(
+                "There is no workspace, so nothing can be saved now: " + workspaces.problem()));
+    }
+
+    /** The chosen workspace, open or not: switch it, test another, watch it. */
+    public WorkspaceConnection workspaces() {
+        return workspaces;
     }
 
     public Optional<LocalSandbox> localSandbox() {
@@ -174,20 +181,40 @@ public final class ConsoleBackend implements AutoCloseable {
      * when it does not answer — call it off the UI thread.
      */
     public Optional<ApiKeys> apiKeys() {
+        Workspace workspace = workspaces.workspace().orElse(null);
         if (workspace == null || localKeys == null) {
             return Optional.empty();
         }
-        ApiKeys keys = apiKeys;
-        if (keys == null) {
-            synchronized (this) {
-                if (apiKeys == null) {
-                    apiKeys = new ApiKeys(workspace.settings(), CredentialStore.detect(environmentVariables), environmentVariables,
-                            localKeys);
-                }
-                keys = apiKeys;
+        synchronized (this) {
+            if (apiKeys == null || apiKeysWorkspace != workspace) {
+                apiKeys = new ApiKeys(workspace.settings(), credentialStore(), environmentVariables, localKeys);
+                apiKeysWorkspace = workspace;
             }
+            return Optional.of(apiKeys);
         }
-        return Optional.of(keys);
+    }
+
+    /** The OS credential store, looked for the first time it is needed (it may take a few seconds). */
+    public CredentialStore credentialStore() {
+        return credentialStore.get();
+    }
+
+    /** A value made the first time it is asked for, by whichever thread asks first. */
+    private static final class Once<T> implements java.util.function.Supplier<T> {
+        private final java.util.function.Supplier<T> maker;
+        private T value;
+
+        Once(java.util.function.Supplier<T> maker) {
+            this.maker = maker;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = maker.get();
+            }
+            return value;
+        }
     }
 
     /** The support workflow's actions on this backend's workspace and APIs. */
@@ -232,8 +259,6 @@ public final class ConsoleBackend implements AutoCloseable {
         if (localSandbox != null) {
             localSandbox.close();
         }
-        if (workspace != null) {
-            workspace.close();
-        }
+        workspaces.close();
     }
 }

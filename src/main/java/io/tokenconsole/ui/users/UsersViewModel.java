@@ -8,6 +8,7 @@ import io.tokenconsole.argyle.UserListRequest;
 import io.tokenconsole.store.ImportReport;
 import io.tokenconsole.store.SaveResult;
 import io.tokenconsole.store.SavedUser;
+import io.tokenconsole.store.UserChangedException;
 import io.tokenconsole.store.UserDetails;
 import io.tokenconsole.store.UserPage;
 import io.tokenconsole.store.Workspace;
@@ -229,7 +230,7 @@ public final class UsersViewModel {
     private UserRow toRow(SavedUser user) {
         return new UserRow(user.id(), orEmpty(user.label()), orEmpty(user.note()), orEmpty(user.externalId()),
                 time.format(user.createdAt()), user.lastTokenIssuedAt() == null ? "never" : time.format(user.lastTokenIssuedAt()),
-                user.origin());
+                user.origin(), user.version());
     }
 
     /** The table's row for the session's selected user, if it is listed. */
@@ -294,17 +295,35 @@ public final class UsersViewModel {
     private record UserDetailsText(String label, String note) {
     }
 
+    /**
+     * An edit names the version of the user the row showed: if someone (another engineer on a team workspace,
+     * or a command) changed the user meanwhile, nothing is written, the list shows their version, and the
+     * message says who and when and repeats what was typed, so it is not lost.
+     */
     private void saveDetails(UserRow row, UserDetailsText text) {
         Environment on = session.environment();
-        actions.run(() -> workspace().users().save(on, row.id(), new UserDetails(text.label(), text.note(), null),
-                row.origin()), (SaveResult saved) -> {
+        String what = text.label() != null ? "label" : "note";
+        actions.run(() -> workspace().users().edit(on, row.id(), new UserDetails(text.label(), text.note(), null),
+                row.version()), (SaveResult saved) -> {
             if (session.selectedUser().filter(user -> user.id().equals(row.id())).isPresent()) {
                 session.selectUser(on, row.id(), saved.user().label());
             }
             session.workspaceChanged();
-            show(false, "Saved the " + (text.label() != null ? "label" : "note") + " of user " + row.id() + ".");
+            show(false, "Saved the " + what + " of user " + row.id() + ".");
         }, problem -> {
-            failed(problem);
+            if (problem instanceof UserChangedException changed) {
+                String typed = text.label() != null ? text.label() : text.note();
+                String when = changed.changedAt().map(time::format).map(at -> " at " + at).orElse("");
+                String yours = "Your " + what + (typed.isEmpty() ? " (empty)" : " “" + typed + "”")
+                        + " was not saved";
+                show(true, changed.current().isPresent()
+                        ? changed.changedBy() + " changed user " + row.id() + when + " while you were editing. " + yours
+                                + "; the list now shows their version — edit again to apply yours."
+                        : changed.changedBy() + " forgot user " + row.id() + when + " while you were editing. " + yours
+                                + "; save the user again if it should stay.");
+            } else {
+                failed(problem);
+            }
             refresh();
         });
     }

@@ -257,6 +257,34 @@ class UsersViewModelTest {
     }
 
     @Test
+    void anEditOfAUserSomeoneElseChangedMeanwhileIsRefusedSaysWhoAndKeepsWhatWasTyped() {
+        workspace().users().save(Environment.LOCAL, JANE, new UserDetails("Jane", null, null), UserOrigin.IMPORTED);
+        UsersViewModel users = viewModel();
+        UserRow shown = users.rows().get(0);
+        // A colleague (another process, as another operator) changes the label after the row was shown.
+        try (Workspace colleague = Workspace.open(new DataFolder(folder, DataFolder.Source.DATA_DIR_OPTION),
+                Clock.systemUTC(), new io.tokenconsole.store.Operator("bob"))) {
+            SavedUser current = colleague.users().find(Environment.LOCAL, JANE).orElseThrow();
+            colleague.users().edit(Environment.LOCAL, JANE, new UserDetails("Jane (bob's)", null, null), current.version());
+        }
+
+        users.editLabel(shown, "Jane — payroll");
+
+        assertTrue(users.failedProperty().get());
+        String said = users.messageProperty().get();
+        assertTrue(said.startsWith("bob changed user " + JANE + " at "), said);
+        assertTrue(said.contains("“Jane — payroll” was not saved"), said);
+        assertEquals("Jane (bob's)", workspace().users().find(Environment.LOCAL, JANE).orElseThrow().label(),
+                "their change is not overwritten");
+        assertEquals("Jane (bob's)", users.rows().get(0).label(), "the list shows their version");
+
+        users.editLabel(users.rows().get(0), "Jane — payroll");
+        assertFalse(users.failedProperty().get(), users.messageProperty().get());
+        assertEquals("Jane — payroll", workspace().users().find(Environment.LOCAL, JANE).orElseThrow().label(),
+                "editing again from their version saves");
+    }
+
+    @Test
     void forgetRemovesTheUserFromTheListOnlyAndSaysTheUserAtArgyleStays() throws Exception {
         String id = backend.actions().createUser(Environment.LOCAL, NewUser.blank().withExternalId("keep-me"),
                 UserDetails.NONE).id();
