@@ -145,7 +145,7 @@ public final class ConsoleWindow {
         settings = new SettingsViewModel(() -> accessToSettings(backend), parts.background(), this::settingsSaved);
         settings.environmentProperty().bind(session.environmentProperty());
         workspaceSettings = new WorkspaceSettingsViewModel(() -> backend.await().workspaces(), parts.background(),
-                this::workspaceSwitched);
+                this::workspaceSwitched, Platform::runLater);
         audit = new AuditViewModel(session, () -> backend.await().requireWorkspace(), parts.background(),
                 new FxDebouncer(AUDIT_POLL), dialogs, notifier, paneId -> mainViewModel().navigate(paneId), parts.clock(),
                 parts.zone());

@@ -50,20 +50,29 @@ public final class WorkspaceSettingsViewModel {
     private final Supplier<WorkspaceConnection> connection;
     private final BackgroundWork background;
     private final Runnable switched;
+    private final java.util.concurrent.Executor afterThisChange;
     /** What to say once the reload after a switch has shown the new workspace. */
     private String pendingMessage = "";
 
     /**
      * @param connection the window's workspace connection; asked off the UI thread (it may wait for start-up)
      * @param switched   told on the UI thread after the window moved to another workspace
+     * @param afterThisChange runs work on the UI thread once the change being handled has settled (the FX
+     *                   thread's queue): a pasted address is split there, because a field bound to the server
+     *                   property does not take a new value set while it is itself updating that property
      */
     public WorkspaceSettingsViewModel(Supplier<WorkspaceConnection> connection, BackgroundWork background,
-            Runnable switched) {
+            Runnable switched, java.util.concurrent.Executor afterThisChange) {
         this.connection = connection;
         this.background = background;
         this.switched = switched;
-        // A whole address pasted into the server field fills in every field.
-        host.addListener((o, was, now) -> splitPastedAddress(now));
+        this.afterThisChange = afterThisChange;
+        // A whole address pasted into the server field fills in every field (typed by hand, it is read at Test/Use).
+        host.addListener((o, was, now) -> {
+            if (now != null && now.length() - (was == null ? 0 : was.length()) > 1 && isAddress(now)) {
+                afterThisChange.execute(() -> splitPastedAddress(now));
+            }
+        });
         load();
     }
 
@@ -158,6 +167,9 @@ public final class WorkspaceSettingsViewModel {
         if (!team.get()) {
             return Optional.of(new Typed(null));
         }
+        if (isAddress(text(host)) && !splitPastedAddress(text(host))) {
+            return Optional.empty();
+        }
         int number;
         try {
             number = Integer.parseInt(text(port).isEmpty() ? Integer.toString(PostgresAddress.DEFAULT_PORT) : text(port));
@@ -179,13 +191,15 @@ public final class WorkspaceSettingsViewModel {
         return typed == null || typed.isEmpty() || !team.get() ? Optional.empty() : Optional.of(Secret.verbatim(typed));
     }
 
-    private void splitPastedAddress(String text) {
-        if (text == null) {
-            return;
-        }
+    private static boolean isAddress(String text) {
         String lower = text.strip().toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("postgresql://") && !lower.startsWith("postgres://")) {
-            return;
+        return lower.startsWith("postgresql://") || lower.startsWith("postgres://");
+    }
+
+    /** Fills the fields from a whole address; {@code false} (with the reason shown) when it is not one. */
+    private boolean splitPastedAddress(String text) {
+        if (!isAddress(text)) {
+            return true;
         }
         try {
             PostgresAddress address = PostgresAddress.parse(text);
@@ -195,10 +209,12 @@ public final class WorkspaceSettingsViewModel {
             user.set(address.user());
             tls.set(address.sslMode() == null ? "" : address.sslMode());
             say(false, "");
+            return true;
         } catch (IllegalArgumentException notAnAddress) {
             // The message never repeats a password; the pasted text is cleared so one does not stay on screen.
             host.set("");
             say(true, notAnAddress.getMessage());
+            return false;
         }
     }
 
