@@ -235,8 +235,9 @@ public final class ConsoleWindow {
 
     private void showWorkspace(WorkspaceConnection connection, boolean reachable) {
         String where = connection.location().map(location -> location instanceof WorkspaceLocation.Team team
-                ? "team · " + team.address().shortForm() : "this computer").orElse("none");
-        main.workspaceStatusProperty().set("Workspace: " + where + (reachable ? "" : " · not reachable"));
+                ? "Team workspace: " + team.address().database() + " on " + team.address().host()
+                : "Workspace: this computer").orElse("Workspace: none");
+        main.workspaceStatusProperty().set(where + (reachable ? "" : " · not reachable"));
         main.workspaceUnreachableProperty().set(!reachable);
     }
 

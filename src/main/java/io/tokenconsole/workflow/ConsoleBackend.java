@@ -155,8 +155,8 @@ public final class ConsoleBackend implements AutoCloseable {
 
     /** The workspace, or an exception that says why there is none. */
     public Workspace requireWorkspace() {
-        return workspaces.workspace().orElseThrow(() -> new IllegalStateException(
-                "There is no workspace, so nothing can be saved now: " + workspaces.problem()));
+        // The problem says what happened and that nothing was done or saved, in the person's words.
+        return workspaces.workspace().orElseThrow(() -> new IllegalStateException(workspaces.problem()));
     }
 
     /** The chosen workspace, open or not: switch it, test another, watch it. */

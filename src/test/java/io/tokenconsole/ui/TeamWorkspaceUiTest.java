@@ -105,8 +105,7 @@ class TeamWorkspaceUiTest extends ApplicationTest {
 
     @Test
     void theWindowNamesTheTeamWorkspaceAndAColleaguesRowsAndUsersArriveWithoutARestart() throws Exception {
-        String shortForm = database.app().shortForm();
-        await(() -> text("#workspaceStatus").equals("Workspace: team · " + shortForm));
+        await(() -> text("#workspaceStatus").equals("Team workspace: " + database.name() + " on 127.0.0.1"));
         assertTrue(services.requireWorkspace().location() instanceof WorkspaceLocation.Team);
 
         clickOn("Audit");
@@ -143,7 +142,7 @@ class TeamWorkspaceUiTest extends ApplicationTest {
 
         await(() -> text("#workspaceMessage").startsWith("Now using Team: "));
         assertFalse(lookup("#workspaceMessage").query().getStyleClass().contains("error-message"));
-        await(() -> text("#workspaceStatus").equals("Workspace: team · " + database.app().shortForm()));
+        await(() -> text("#workspaceStatus").equals("Team workspace: " + database.name() + " on 127.0.0.1"));
         Workspace now = services.requireWorkspace();
         assertEquals(new Operator("Ada Support"), now.operator());
         String choice = Files.readString(folder.resolve(WorkspaceChoice.FILE_NAME), StandardCharsets.UTF_8);

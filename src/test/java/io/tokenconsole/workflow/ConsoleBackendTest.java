@@ -98,7 +98,8 @@ class ConsoleBackendTest {
             assertTrue(backend.localSandbox().isPresent());
             IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                     backend::actions);
-            assertTrue(refused.getMessage().contains("nothing can be saved"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("newer Token Console")
+                    && refused.getMessage().contains("Nothing is saved in this session"), refused.getMessage());
         }
     }
 

@@ -28,8 +28,9 @@ import javafx.beans.property.StringProperty;
  */
 public final class WorkspaceSettingsViewModel {
 
-    /** libpq's TLS modes; "" leaves the driver's default. */
-    public static final List<String> TLS_MODES = List.of("", "disable", "prefer", "require", "verify-ca", "verify-full");
+    /** What the TLS choice offers: libpq's modes, and the driver's default (none named in the address). */
+    public static final String TLS_DEFAULT = "default";
+    public static final List<String> TLS_MODES = List.of(TLS_DEFAULT, "disable", "prefer", "require", "verify-ca", "verify-full");
 
     // What the person edits
     private final BooleanProperty team = new SimpleBooleanProperty(this, "team");
@@ -38,7 +39,7 @@ public final class WorkspaceSettingsViewModel {
     private final StringProperty database = new SimpleStringProperty(this, "database", "");
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
-    private final StringProperty tls = new SimpleStringProperty(this, "tls", "");
+    private final StringProperty tls = new SimpleStringProperty(this, "tls", TLS_DEFAULT);
     private final StringProperty operatorName = new SimpleStringProperty(this, "operatorName", "");
 
     // What the section shows
@@ -101,7 +102,7 @@ public final class WorkspaceSettingsViewModel {
             port.set(Integer.toString(address.port()));
             database.set(address.database());
             user.set(address.user());
-            tls.set(address.sslMode() == null ? "" : address.sslMode());
+            tls.set(address.sslMode() == null ? TLS_DEFAULT : address.sslMode());
         } else {
             team.set(false);
         }
@@ -179,7 +180,7 @@ public final class WorkspaceSettingsViewModel {
         }
         try {
             return Optional.of(new Typed(new WorkspaceLocation.Team(new PostgresAddress(text(host), number,
-                    text(database), text(user), text(tls).isEmpty() ? null : text(tls)))));
+                    text(database), text(user), text(tls).isEmpty() || text(tls).equals(TLS_DEFAULT) ? null : text(tls)))));
         } catch (IllegalArgumentException incomplete) {
             say(true, incomplete.getMessage());
             return Optional.empty();
@@ -207,7 +208,7 @@ public final class WorkspaceSettingsViewModel {
             port.set(Integer.toString(address.port()));
             database.set(address.database());
             user.set(address.user());
-            tls.set(address.sslMode() == null ? "" : address.sslMode());
+            tls.set(address.sslMode() == null ? TLS_DEFAULT : address.sslMode());
             say(false, "");
             return true;
         } catch (IllegalArgumentException notAnAddress) {
