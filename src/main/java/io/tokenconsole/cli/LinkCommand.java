@@ -104,6 +104,7 @@ final class LinkCommand implements Callable<Integer> {
         try (CommandWorkspace recorder = CommandWorkspace.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorder)) {
             ProductionGuard.check(session.client().target(), confirmProduction, "issue a token for Link");
+            recorder.recorder().checkCanRecord();
             RecordedTokenIssuer issuer = new RecordedTokenIssuer(session.client(), recorder.recorder());
             IssuedToken first = issuer.issue(session.environment(), user);
             if (saveTo != null) {

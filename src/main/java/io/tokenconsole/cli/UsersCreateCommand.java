@@ -62,6 +62,7 @@ final class UsersCreateCommand implements Callable<Integer> {
         try (CommandWorkspace recorded = CommandWorkspace.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorded)) {
             ProductionGuard.check(session.client().target(), confirmProduction, "create a user");
+            recorded.recorder().checkCanRecord();
             CreatedUser created;
             try {
                 created = session.client().createUser(user);
