@@ -39,6 +39,11 @@ final class CommandWorkspace implements AutoCloseable {
         return new CommandWorkspace(options.open(context), options.folder(context), context);
     }
 
+    /** Where the action is recorded, for what the command prints. */
+    io.tokenconsole.store.WorkspaceLocation location() {
+        return workspace.location();
+    }
+
     ActionRecorder recorder() {
         return recorder;
     }

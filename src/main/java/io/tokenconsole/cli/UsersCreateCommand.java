@@ -75,7 +75,9 @@ final class UsersCreateCommand implements Callable<Integer> {
             if (api.json) {
                 JsonOutput.print(context.out(), created.toJson());
             } else {
-                context.out().println("Created user " + created.id() + " in " + session.environment().displayName() + ".");
+                context.out().println("Created user " + created.id() + " in " + session.environment().displayName()
+                        + StoreCommands.team(recorded.location()).map(name -> "; saved in the team workspace " + name).orElse("")
+                        + ".");
                 context.out().println("id: " + created.id());
                 context.out().println("user_token: " + created.userToken());
             }
