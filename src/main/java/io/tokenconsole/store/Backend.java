@@ -16,6 +16,11 @@ abstract sealed class Backend implements AutoCloseable permits SqliteBackend, Po
             return (this == SQLITE ? "max(" : "GREATEST(") + a + ", " + b + ")";
         }
 
+        /** Where {@code needle} starts in {@code haystack}, 1-based, 0 when absent: SQLite's instr, PostgreSQL's strpos. */
+        String position(String haystack, String needle) {
+            return (this == SQLITE ? "instr(" : "strpos(") + haystack + ", " + needle + ")";
+        }
+
         /** Locks the selected row until the transaction ends (PostgreSQL); SQLite's writer lock already does. */
         String forUpdate() {
             return this == SQLITE ? "" : " FOR UPDATE";

@@ -155,9 +155,9 @@ final class Migrations {
                     "INSERT INTO saved_users_search (saved_users_search) VALUES ('rebuild')"
             ), List.of(
                     // pg_trgm is a trusted extension: the database's owner may create it without a superuser.
-                    // Its GIN indexes serve ILIKE '%piece%' and ILIKE 'prefix%' on each searched column.
+                    // Its GIN indexes serve ILIKE '%piece%' and ILIKE 'prefix%' on each searched text column; an id
+                    // matches by its start, which the (environment, id) index serves (ids compare byte-wise).
                     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-                    "CREATE INDEX saved_users_search_id ON saved_users USING gin (id gin_trgm_ops)",
                     "CREATE INDEX saved_users_search_label ON saved_users USING gin (label gin_trgm_ops)",
                     "CREATE INDEX saved_users_search_note ON saved_users USING gin (note gin_trgm_ops)",
                     "CREATE INDEX saved_users_search_external_id ON saved_users USING gin (external_id gin_trgm_ops)"

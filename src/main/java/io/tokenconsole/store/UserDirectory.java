@@ -226,7 +226,7 @@ public final class UserDirectory {
             throw new IllegalArgumentException("An offset cannot be negative");
         }
         String wanted = text == null ? "" : text.strip();
-        if (!wanted.isEmpty() && workspace.dialect() == Backend.Dialect.SQLITE) {
+        if (!wanted.isEmpty()) {
             Optional<UserPage> amongNewest = searchNewest(environment, wanted, limit, offset);
             if (amongNewest.isPresent()) {
                 return amongNewest.get();
@@ -272,10 +272,12 @@ public final class UserDirectory {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         boolean anywhere = text.codePointCount(0, text.length()) >= SUBSTRING_SEARCH_MIN_LENGTH;
+        Backend.Dialect dialect = workspace.dialect();
         String test = anywhere
-                ? "instr(u.id, ?) > 0 OR instr(lower(u.label), ?) > 0 OR instr(lower(u.note), ?) > 0"
-                        + " OR instr(lower(u.external_id), ?) > 0"
-                : "instr(u.id, ?) = 1 OR instr(lower(u.label), ?) = 1 OR instr(lower(u.external_id), ?) = 1";
+                ? dialect.position("u.id", "?") + " > 0 OR " + dialect.position("lower(u.label)", "?") + " > 0 OR "
+                        + dialect.position("lower(u.note)", "?") + " > 0 OR " + dialect.position("lower(u.external_id)", "?") + " > 0"
+                : dialect.position("u.id", "?") + " = 1 OR " + dialect.position("lower(u.label)", "?") + " = 1 OR "
+                        + dialect.position("lower(u.external_id)", "?") + " = 1";
         String sql = "SELECT " + COLUMNS + " FROM (SELECT * FROM saved_users WHERE environment = ?"
                 + " ORDER BY created_at DESC, id LIMIT " + NEWEST_WINDOW + ") u WHERE " + test
                 + " ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?";
@@ -345,22 +347,29 @@ public final class UserDirectory {
     }
 
     /**
-     * PostgreSQL: {@code ILIKE} served by the pg_trgm GIN index of each column (a piece anywhere for three
-     * characters or more, the start for fewer, as on SQLite). The planner picks between walking the newest
-     * users and the trigram bitmaps, which SQLite's plan above does by hand. {@code %}, {@code _} and
-     * {@code \} in the text are matched as themselves.
+     * PostgreSQL, when the newest users did not fill the page: the label, note and external id by {@code ILIKE}
+     * through their pg_trgm GIN indexes (a piece anywhere for three characters or more, the start for fewer,
+     * as on SQLite), the id by its start through the {@code (environment, id)} index (ids are lower case,
+     * compared byte-wise). The matches are a materialised CTE: under the outer LIMIT the planner would
+     * otherwise walk the newest-first index hoping to meet matches early — 300 ms for text that matches
+     * nothing among 200,000 users, against 13 ms through the indexes. {@code %}, {@code _} and {@code \}
+     * in the text match themselves.
      */
     private static Query postgresSearch(Environment environment, String text) {
-        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        String base = "SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ?";
-        if (text.codePointCount(0, text.length()) >= SUBSTRING_SEARCH_MIN_LENGTH) {
-            String pattern = "%" + escaped + "%";
-            return new Query(base + " AND (u.id ILIKE ? OR u.label ILIKE ? OR u.note ILIKE ? OR u.external_id ILIKE ?)",
-                    List.of(environment.id(), pattern, pattern, pattern, pattern));
-        }
-        String prefix = escaped + "%";
-        return new Query(base + " AND (u.id ILIKE ? OR u.label ILIKE ? OR u.external_id ILIKE ?)",
-                List.of(environment.id(), prefix, prefix, prefix));
+        String escaped = likeEscaped(text);
+        String idPrefix = likeEscaped(text.toLowerCase(Locale.ROOT)) + "%";
+        boolean anywhere = text.codePointCount(0, text.length()) >= SUBSTRING_SEARCH_MIN_LENGTH;
+        String pattern = anywhere ? "%" + escaped + "%" : escaped + "%";
+        String matches = "SELECT " + COLUMNS + " FROM saved_users u WHERE u.environment = ? AND (u.id LIKE ?"
+                + " OR u.label ILIKE ? OR u.external_id ILIKE ?" + (anywhere ? " OR u.note ILIKE ?)" : ")");
+        List<Object> parameters = anywhere
+                ? List.of(environment.id(), idPrefix, pattern, pattern, pattern)
+                : List.of(environment.id(), idPrefix, pattern, pattern);
+        return new Query("WITH matches AS MATERIALIZED (" + matches + ") SELECT * FROM matches u", parameters);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** An FTS5 phrase: the text in double quotes, inner quotes doubled, so no character is query syntax. */
