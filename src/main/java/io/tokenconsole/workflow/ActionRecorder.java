@@ -82,6 +82,7 @@ public final class ActionRecorder {
         TokenFacts facts = factsOf(firstToken);
         AuditStamp stamp = AuditStamp.now(clock);
         try {
+            knownAway();
             workspace.users().recordUserCreated(environment, userId, details, facts, stamp);
             return Recorded.WRITTEN;
         } catch (WorkspaceUnavailableException away) {
@@ -95,6 +96,7 @@ public final class ActionRecorder {
         TokenFacts facts = factsOf(token);
         AuditStamp stamp = AuditStamp.now(clock);
         try {
+            knownAway();
             workspace.users().recordTokenIssued(environment, userId, facts, stamp);
             return Recorded.WRITTEN;
         } catch (WorkspaceUnavailableException away) {
@@ -108,6 +110,7 @@ public final class ActionRecorder {
         AuditEvent event = AuditEvent.ok(environment, AuditAction.USER_DELETED, userId)
                 .withDetail("deleted at Argyle with all its accounts and data").stamped(AuditStamp.now(clock));
         try {
+            knownAway();
             workspace.audit().record(event);
             if (workspace.users().find(environment, userId).isPresent()) {
                 workspace.users().forget(environment, userId);
@@ -124,6 +127,7 @@ public final class ActionRecorder {
         AuditEvent event = AuditEvent.failed(environment, action, UserIds.parse(userId).orElse(null),
                 Failures.describe(failure)).stamped(AuditStamp.now(clock));
         try {
+            knownAway();
             workspace.audit().record(event);
             return Recorded.WRITTEN;
         } catch (WorkspaceUnavailableException away) {
@@ -157,6 +161,18 @@ public final class ActionRecorder {
                 }
             }
         };
+    }
+
+    /**
+     * With a spool, a workspace already known to be away (its watch, or the last write, said so) is not
+     * asked again: each action would wait the connection timeout for nothing. Its watch flushes the spool
+     * once the server answers.
+     */
+    private void knownAway() {
+        if (spool != null && !workspace.isReachable()) {
+            throw new WorkspaceUnavailableException("The team workspace " + workspace.location().describe()
+                    + " is unreachable.", null);
+        }
     }
 
     private Recorded spool(AuditSpool.Waiting waiting, WorkspaceUnavailableException away, String whatHappened) {
