@@ -102,7 +102,8 @@ final class WorkspaceShowCommand implements Callable<Integer> {
         if (team) {
             out.println("Password:    " + (status.passwordSource() == null
                     ? "none found (PGPASSWORD, ~/.pgpass or 'token-console workspace password' give one)"
-                    : "from " + status.passwordSource()));
+                    : "from " + (status.passwordSource().startsWith("$") || status.passwordSource().contains(
+                            java.io.File.separator) ? "" : "the ") + status.passwordSource()));
         }
         if (status.waiting() > 0) {
             out.println("Waiting:     " + SpoolNotices.rows(status.waiting()) + " on this computer, written when the server"

@@ -204,7 +204,7 @@ class TeamWorkspaceCommandsTest {
             assertTrue(right.out().strip().endsWith("(the server accepted it)."), right.out());
             assertEquals(0, with.exitCode(), with.out() + with.err());
             assertTrue(with.out().contains("Status:      reachable"), with.out());
-            assertFalse(with.out().contains("Password:    none found"), with.out());
+            assertTrue(with.out().contains("Password:    from the Secret Service keyring\n"), with.out());
             for (CommandRun run : new CommandRun[] {wrong, without, right, with}) {
                 assertFalse(run.out().contains(database.appPassword().reveal()) || run.err().contains(database.appPassword().reveal()));
             }
