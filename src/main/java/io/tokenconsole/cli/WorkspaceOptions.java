@@ -78,11 +78,11 @@ final class WorkspaceOptions {
         Workspace opened = Workspace.open(choice.location(), context.clock(), choice.operator(), passwords(context));
         try {
             SpoolNotices.flushed(context, spool(context, choice.location()).flush(opened), choice.location());
-            return opened;
-        } catch (RuntimeException e) {
-            opened.close();
-            throw e;
+        } catch (java.io.UncheckedIOException spoolUnusable) {
+            // What waits stays where it is; the command itself does not depend on it.
+            context.err().println("Note: " + spoolUnusable.getMessage());
         }
+        return opened;
     }
 
     AuditSpool spool(CommandContext context, WorkspaceLocation location) {

@@ -186,11 +186,7 @@ class WorkspaceChoiceCommandsTest {
 
     @Test
     void aNewerWorkspaceIsShownAsSuchAndCannotBeChosen() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("workspace.db"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA user_version = 99");
-            statement.execute("CREATE TABLE t (x)");
-        }
+        writtenByANewerConsole(home, 99);
         CommandRun show = run("workspace", "show", "--json");
         CommandRun use = run("workspace", "use", "local");
 
@@ -251,5 +247,14 @@ class WorkspaceChoiceCommandsTest {
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    /** A workspace on this computer as a console with a newer schema left it. */
+    static void writtenByANewerConsole(Path dataDir, int schema) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("workspace.db"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = " + schema);
+            statement.execute("CREATE TABLE t (x)");
+        }
     }
 }

@@ -12,9 +12,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,11 +194,7 @@ class WorkspaceCommandsTest {
 
     @Test
     void aWorkspaceFromANewerConsoleIsRefusedInOneLine() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("workspace.db"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA user_version = 7");
-            statement.execute("CREATE TABLE t (x)");
-        }
+        WorkspaceChoiceCommandsTest.writtenByANewerConsole(dataDir, 7);
         Result result = run("users", "list");
 
         assertEquals(1, result.code());
