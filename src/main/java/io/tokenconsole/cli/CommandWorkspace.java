@@ -48,11 +48,6 @@ final class CommandWorkspace implements AutoCloseable {
         return recorder;
     }
 
-    /** The audit log, for what a command records beyond one action (a Link session's callbacks). */
-    io.tokenconsole.store.AuditLog audit() {
-        return workspace.audit();
-    }
-
     /**
      * Where calls go and with which key. The saved key is looked up (which may wait a few seconds
      * for an OS credential store that does not answer) only when none was given; a local sandbox is

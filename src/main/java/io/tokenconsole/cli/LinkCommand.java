@@ -141,7 +141,7 @@ final class LinkCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             out.println(session.pageAddress());
             out.flush();
-            session.subscribe(new LinkAudit(recorder.audit()));
+            session.subscribe(new LinkAudit(recorder.recorder()::record));
             session.subscribe((ignored, event) -> {
                 synchronized (out) {
                     out.println(api.json ? event.toJson().toString() : event.toLine());

@@ -122,16 +122,29 @@ public final class ActionRecorder {
         }
     }
 
+    /**
+     * Any other audit row (a Link session's callbacks): written, or — a team workspace away — kept on this
+     * computer like the others.
+     */
+    public Recorded record(AuditEvent event) {
+        return row(event, "Noted " + event.action().displayName());
+    }
+
     /** A call that failed: audited with the reason in plain words; a user id that is not one is left out. */
     public Recorded failed(Environment environment, AuditAction action, String userId, Throwable failure) {
-        AuditEvent event = AuditEvent.failed(environment, action, UserIds.parse(userId).orElse(null),
-                Failures.describe(failure)).stamped(AuditStamp.now(clock));
+        return row(AuditEvent.failed(environment, action, UserIds.parse(userId).orElse(null),
+                Failures.describe(failure)), "The call failed");
+    }
+
+    /** One audit row alone, stamped now unless it was: written, or kept here while the team workspace is away. */
+    private Recorded row(AuditEvent given, String whatHappened) {
+        AuditEvent event = given.stamp() == null ? given.stamped(AuditStamp.now(clock)) : given;
         try {
             knownAway();
             workspace.audit().record(event);
             return Recorded.WRITTEN;
         } catch (WorkspaceUnavailableException away) {
-            return spool(new AuditSpool.Waiting.Row(entryOf(event), false), away, "The call failed");
+            return spool(new AuditSpool.Waiting.Row(entryOf(event), false), away, whatHappened);
         }
     }
 
