@@ -160,10 +160,16 @@ final class PostgresBackend extends Backend {
                 "Update Token Console or choose another workspace.");
     }
 
-    /** The version in {@code schema_version}, 0 when the table does not exist yet. */
+    /**
+     * The version in {@code schema_version}, 0 when the table does not exist yet. Asked of {@code pg_tables}
+     * (a scan under a relation lock, so it sees what committed while this session waited on the migration lock),
+     * not {@code to_regclass}: that answers from the session's catalog cache, which an advisory lock does not
+     * refresh — a console that looked before waiting would still find no table, and create it again.
+     */
     private static int version(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet exists = statement.executeQuery("SELECT to_regclass('schema_version') IS NOT NULL")) {
+                ResultSet exists = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables"
+                        + " WHERE schemaname = current_schema() AND tablename = 'schema_version')")) {
             exists.next();
             if (!exists.getBoolean(1)) {
                 return 0;
