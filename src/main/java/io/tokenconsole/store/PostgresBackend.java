@@ -69,7 +69,7 @@ final class PostgresBackend extends Backend {
         config.setDataSourceProperties(properties);
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(CONNECT_TIMEOUT.plusSeconds(2).toMillis());
+        config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
         config.setValidationTimeout(CONNECT_TIMEOUT.toMillis());
         config.setIdleTimeout(Duration.ofMinutes(2).toMillis());
         config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
@@ -237,9 +237,16 @@ final class PostgresBackend extends Backend {
         }
     }
 
+    /**
+     * A pooled connection. When the server was last found away, one direct attempt comes first: a refused
+     * connection then answers in milliseconds, where the pool would keep trying for its whole timeout.
+     */
     private Connection borrow() throws SQLException {
         if (closed) {
             throw new IllegalStateException("The team workspace " + address.shortForm() + " is closed");
+        }
+        if (!reachable) {
+            checkReachable();
         }
         return pool.getConnection();
     }
@@ -327,7 +334,9 @@ final class PostgresBackend extends Backend {
                         first = false;
                         if (heard) {
                             heard = false;
-                            String words = translate(address, lost).getMessage();
+                            String reason = unreachableReason(lost);
+                            String words = "The team workspace at " + address.server() + " cannot be reached ("
+                                    + (reason == null ? translate(address, lost).getMessage() : reason) + ").";
                             thread.deliver(w -> w.reachabilityChanged(false, words));
                         }
                         Thread.sleep(CHECK_INTERVAL.toMillis());
@@ -442,7 +451,7 @@ final class PostgresBackend extends Backend {
         }
         if (failure instanceof java.sql.SQLTransientConnectionException
                 || find(failure, java.sql.SQLTransientConnectionException.class) != null) {
-            return "no connection within " + (CONNECT_TIMEOUT.toSeconds() + 2) + " seconds";
+            return "no connection within " + CONNECT_TIMEOUT.toSeconds() + " seconds";
         }
         return null;
     }

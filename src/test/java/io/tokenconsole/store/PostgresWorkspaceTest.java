@@ -205,6 +205,51 @@ class PostgresWorkspaceTest {
         }
     }
 
+    @Test
+    void aWatchSaysWhenTheServerGoesAwayAndComesBackAndCatchesUp() throws Exception {
+        try (TestPostgres.Database database = TestPostgres.freshDatabase();
+                TcpRelay relay = new TcpRelay(database.app().port())) {
+            PostgresAddress throughRelay = new PostgresAddress("127.0.0.1", relay.port(), database.name(), database.app().user());
+            java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+            try (Workspace workspace = Workspace.open(new WorkspaceLocation.Team(throughRelay), CLOCK, new Operator("jane"),
+                    database.appPasswords());
+                    Workspace colleague = database.open(CLOCK, new Operator("bob"));
+                    AutoCloseable watching = workspace.watch(new WorkspaceWatcher() {
+                        @Override
+                        public void auditAppended() {
+                            heard.add("audit");
+                        }
+
+                        @Override
+                        public void reachabilityChanged(boolean reachable, String plainWords) {
+                            heard.add(reachable + ": " + plainWords);
+                        }
+                    })) {
+                Thread.sleep(500);
+                relay.cut();
+
+                assertEquals("false: The team workspace at 127.0.0.1:" + relay.port() + " cannot be reached (the connection"
+                        + " was lost).", heard.poll(5, TimeUnit.SECONDS));
+                assertFalse(workspace.isReachable());
+                WorkspaceUnavailableException refused = assertThrows(WorkspaceUnavailableException.class,
+                        () -> workspace.audit().record(AuditEvent.ok(null, AuditAction.TOKEN_INSPECTED, null)));
+                assertTrue(refused.getMessage().endsWith("cannot be reached (connection refused). Nothing was done."),
+                        refused.getMessage());
+                colleague.audit().record(AuditEvent.ok(null, AuditAction.TOKEN_INSPECTED, null).withDetail("while away"));
+
+                relay.restore();
+
+                assertEquals("true: The team workspace at 127.0.0.1:" + relay.port() + " answers again.",
+                        heard.poll(5, TimeUnit.SECONDS));
+                assertEquals("audit", heard.poll(2, TimeUnit.SECONDS), "what was written meanwhile is fetched");
+                assertTrue(workspace.isReachable());
+                workspace.audit().record(AuditEvent.ok(null, AuditAction.TOKEN_INSPECTED, null).withDetail("back"));
+                assertEquals(List.of("back", "while away"), workspace.audit().find(AuditQuery.EVERYTHING).stream()
+                        .map(AuditEntry::detail).toList());
+            }
+        }
+    }
+
     private static List<String> operators(TestPostgres.Database database) throws SQLException {
         try (Connection admin = TestPostgres.admin(database.name()); Statement statement = admin.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT operator FROM audit_log ORDER BY seq")) {
