@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -246,6 +247,51 @@ class PostgresWorkspaceTest {
                 workspace.audit().record(AuditEvent.ok(null, AuditAction.TOKEN_INSPECTED, null).withDetail("back"));
                 assertEquals(List.of("back", "while away"), workspace.audit().find(AuditQuery.EVERYTHING).stream()
                         .map(AuditEntry::detail).toList());
+            }
+        }
+    }
+
+    /** docs/team-workspace.md: a group role holds the grants, each engineer signs in as a member of it. */
+    @Test
+    void theDocumentedSetupWithAGroupRoleAndARolePerEngineerWorks() throws Exception {
+        try (TestPostgres.Database database = TestPostgres.emptyDatabase()) {
+            String group = database.name() + "_team";
+            String engineer = database.name() + "_jane";
+            String password = UUID.randomUUID().toString();
+            try (Connection admin = TestPostgres.admin("postgres"); Statement statement = admin.createStatement()) {
+                statement.execute("CREATE ROLE " + group + " NOLOGIN");
+                statement.execute("CREATE ROLE " + engineer + " LOGIN PASSWORD '" + password + "' IN ROLE " + group);
+            }
+            try {
+                try (Workspace first = Workspace.open(new WorkspaceLocation.Team(database.owner()), CLOCK,
+                        new Operator("owner"), database.ownerPasswords());
+                        Connection owner = database.connectAsOwner(); Statement statement = owner.createStatement()) {
+                    for (String grant : PostgresGrants.forRole(group)) {
+                        statement.execute(grant);
+                    }
+                }
+                PostgresAddress jane = new PostgresAddress(database.owner().host(), database.owner().port(), database.name(),
+                        engineer);
+                PostgresPasswords janes = new PostgresPasswords(Map.of("PGPASSWORD", password), java.nio.file.Path.of("/nowhere"),
+                        "Linux", new SessionCredentialStore("test"));
+                WorkspaceChoice choice = WorkspaceChoice.resolve(java.util.Optional.of(jane.uri()), Map.of(),
+                        new DataFolder(java.nio.file.Path.of("/nonexistent-data"), DataFolder.Source.DATA_DIR_OPTION));
+                try (Workspace workspace = Workspace.open(choice, CLOCK, janes)) {
+                    workspace.users().save(Environment.SANDBOX, UserDirectoryTest.JANE, UserDetails.label("Jane"),
+                            UserOrigin.CREATED_HERE);
+                    assertEquals(engineer, workspace.audit().find(AuditQuery.EVERYTHING).get(0).operator());
+                }
+                try (Connection asJane = TestPostgres.connect(jane, Secret.verbatim(password));
+                        Statement statement = asJane.createStatement()) {
+                    SQLException refused = assertThrows(SQLException.class, () -> statement.execute("DELETE FROM audit_log"));
+                    assertEquals("42501", refused.getSQLState());
+                }
+            } finally {
+                try (Connection admin = TestPostgres.admin("postgres"); Statement statement = admin.createStatement()) {
+                    statement.execute("DROP DATABASE " + database.name() + " WITH (FORCE)");
+                    statement.execute("DROP ROLE " + engineer);
+                    statement.execute("DROP ROLE " + group);
+                }
             }
         }
     }
