@@ -150,6 +150,19 @@ public final class Workspace implements AutoCloseable {
         backend.checkReachable();
     }
 
+    /** Whether both hold the same rows: the same file, or the same database on the same server (any role). */
+    boolean sameDatabaseAs(Workspace other) {
+        if (backend instanceof SqliteBackend mine && other.backend instanceof SqliteBackend theirs) {
+            return mine.databaseFile().equals(theirs.databaseFile());
+        }
+        if (backend instanceof PostgresBackend mine && other.backend instanceof PostgresBackend theirs) {
+            PostgresAddress a = mine.address();
+            PostgresAddress b = theirs.address();
+            return a.host().equalsIgnoreCase(b.host()) && a.port() == b.port() && a.database().equals(b.database());
+        }
+        return false;
+    }
+
     Clock clock() {
         return clock;
     }

@@ -41,7 +41,7 @@ public final class WorkspaceCopy {
     public static CopyReport copy(Workspace from, Workspace to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        if (from == to || from.location().equals(to.location())) {
+        if (from.sameDatabaseAs(to)) {
             throw new IllegalArgumentException("A workspace cannot be copied into itself (" + to.location().describe() + ")");
         }
         List<SavedUser> users = new ArrayList<>();
