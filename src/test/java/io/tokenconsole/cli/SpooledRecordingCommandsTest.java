@@ -20,6 +20,7 @@ import io.tokenconsole.store.PostgresAddress;
 import io.tokenconsole.store.TestPostgres;
 import io.tokenconsole.store.Workspace;
 import io.tokenconsole.testing.Sandboxes;
+import io.tokenconsole.testing.TcpRelay;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,16 +55,16 @@ class SpooledRecordingCommandsTest {
     Path home;
 
     private TestPostgres.Database database;
-    private CuttableRelay relay;
+    private TcpRelay relay;
     private LocalSandbox sandbox;
     private final String secret = "s3cret-" + UUID.randomUUID();
     private final Map<String, String> env = new HashMap<>();
     private String team;
 
     @BeforeEach
-    void teamBehindARelay() {
+    void teamBehindARelay() throws Exception {
         database = TestPostgres.freshDatabase();
-        relay = CuttableRelay.to(database.app().host(), database.app().port());
+        relay = new TcpRelay(database.app().port());
         team = new PostgresAddress("127.0.0.1", relay.port(), database.app().database(), database.app().user()).uri();
         sandbox = Sandboxes.start(EmulatorConfig.defaults().withApiKey(new ApiKey("support", secret)));
         env.put("TOKEN_CONSOLE_HOME", home.toString());

@@ -1,4 +1,4 @@
-package io.tokenconsole.cli;
+package io.tokenconsole.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,37 +17,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the relay, the relay to the server. {@link #cut()} drops every open connection and refuses new ones
  * (what a console sees when the server or the network goes away); {@link #restore()} lets them in
  * again. So a test can take "the team workspace" away mid-command without stopping the shared cluster
- * under other tests.
+ * under other tests. (The store's tests have a package-private twin, {@code store.TcpRelay}, with the
+ * same methods: one of them can go when both branches are merged.)
  */
-final class CuttableRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
-    private CuttableRelay(InetSocketAddress target, ServerSocket listener) {
-        this.target = target;
-        this.listener = listener;
+    /** A relay on a free port of 127.0.0.1 to {@code targetPort} on 127.0.0.1. */
+    public TcpRelay(int targetPort) throws IOException {
+        this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.port = listener.getLocalPort();
         accept(listener);
     }
 
-    static CuttableRelay to(String host, int port) {
-        try {
-            return new CuttableRelay(new InetSocketAddress(host, port),
-                    new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Every connection dropped, and the port closed: a new connection is refused. */
-    synchronized void cut() {
+    public synchronized void cut() {
         closeQuietly(listener);
         for (Socket socket : open) {
             closeQuietly(socket);
@@ -56,7 +49,7 @@ final class CuttableRelay implements AutoCloseable {
     }
 
     /** The port listens again, on the same number. */
-    synchronized void restore() {
+    public synchronized void restore() {
         try {
             ServerSocket again = new ServerSocket();
             again.setReuseAddress(true);
