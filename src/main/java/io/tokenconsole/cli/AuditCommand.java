@@ -81,7 +81,7 @@ public final class AuditCommand implements Callable<Integer> {
                 }
                 List<AuditEntry> entries = opened.audit().find(query);
                 if (json) {
-                    printJson(entries);
+                    printJson(entries, opened);
                 } else {
                     printTable(entries);
                 }
@@ -159,8 +159,9 @@ public final class AuditCommand implements Callable<Integer> {
         table.print(context.out());
     }
 
-    private void printJson(List<AuditEntry> entries) throws Exception {
+    private void printJson(List<AuditEntry> entries, Workspace opened) throws Exception {
         ObjectNode root = StoreCommands.JSON.createObjectNode();
+        root.put("workspace", opened.location().describe());
         ArrayNode rows = root.putArray("entries");
         for (AuditEntry entry : entries) {
             ObjectNode row = rows.addObject();

@@ -3,6 +3,7 @@ package io.tokenconsole.cli;
 import io.tokenconsole.argyle.ArgyleClient;
 import io.tokenconsole.argyle.ClientSettings;
 import io.tokenconsole.store.ApiKeys;
+import io.tokenconsole.store.AuditSpool;
 import io.tokenconsole.store.CredentialStore;
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.LocalSandboxMaterial;
@@ -28,20 +29,23 @@ final class CommandWorkspace implements AutoCloseable {
         this.workspace = workspace;
         this.folder = folder;
         this.context = context;
-        this.recorder = new ActionRecorder(workspace, context.clock());
+        // A team workspace that goes away after the API answered: the recording waits on this computer, and
+        // the person reads so on standard error (standard output stays what the command prints, e.g. a token).
+        this.recorder = new ActionRecorder(workspace, context.clock(), AuditSpool.in(folder, workspace.location()),
+                context.err()::println);
     }
 
     static CommandWorkspace open(WorkspaceOptions options, CommandContext context) {
         return new CommandWorkspace(options.open(context), options.folder(context), context);
     }
 
-    ActionRecorder recorder() {
-        return recorder;
+    /** Where the action is recorded, for what the command prints. */
+    io.tokenconsole.store.WorkspaceLocation location() {
+        return workspace.location();
     }
 
-    /** The audit log, for what a command records beyond one action (a Link session's callbacks). */
-    io.tokenconsole.store.AuditLog audit() {
-        return workspace.audit();
+    ActionRecorder recorder() {
+        return recorder;
     }
 
     /**

@@ -57,7 +57,9 @@ public final class ExportUsersCommand implements Callable<Integer> {
                 Path target = Path.of(file).toAbsolutePath();
                 int count = SavedUserFiles.export(opened, environment, chosen, target,
                         force ? WholeFileExport.Existing.REPLACE : WholeFileExport.Existing.KEEP);
-                context.err().println("Exported " + count + " saved users to " + target);
+                context.err().println("Exported " + count + " saved users"
+                        + StoreCommands.team(opened.location()).map(name -> " from the team workspace " + name).orElse("")
+                        + " to " + target);
                 return 0;
             }
         });

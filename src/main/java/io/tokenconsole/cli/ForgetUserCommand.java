@@ -33,11 +33,12 @@ public final class ForgetUserCommand implements Callable<Integer> {
         return StoreCommands.explainFailures(context, () -> {
             try (Workspace opened = workspace.open(context)) {
                 if (!opened.users().forget(environment, id)) {
-                    context.err().println("token-console: " + id.strip() + " is not saved for " + environment.displayName());
+                    context.err().println("token-console: " + id.strip() + " is not saved for " + environment.displayName()
+                            + StoreCommands.inTeam(opened));
                     return 1;
                 }
                 context.out().println("Forgot " + id.strip().toLowerCase(java.util.Locale.ROOT) + " in " + environment.displayName()
-                        + " (the user still exists at Argyle)");
+                        + " (the user still exists at Argyle)" + StoreCommands.inTeam(opened));
                 return 0;
             }
         });

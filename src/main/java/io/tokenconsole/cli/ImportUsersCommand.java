@@ -55,6 +55,7 @@ public final class ImportUsersCommand implements Callable<Integer> {
                 ImportReport report = SavedUserFiles.importFrom(opened, in, chosen, environment,
                         "-".equals(file) ? "standard input" : Path.of(file).getFileName().toString(), file);
                 context.out().println("Imported " + report.added() + " new, " + report.updated() + " already saved"
+                        + StoreCommands.inTeam(opened)
                         + (report.rejected().isEmpty() ? "" : ", " + report.rejected().size() + " rejected:"));
                 for (ImportReport.Rejected rejected : report.rejected()) {
                     context.out().println("  " + rejected);

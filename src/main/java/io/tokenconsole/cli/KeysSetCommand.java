@@ -61,7 +61,9 @@ public final class KeysSetCommand implements Callable<Integer> {
                 opened.keys().save(environment, id, secret);
                 context.out().println("Saved the " + environment.id() + " API key " + id + ": the secret is in the "
                         + opened.keys().store().name() + " as \"" + OsCredentialStore.itemLabel(environment)
-                        + "\", the key id in the workspace.");
+                        + "\", the key id in the workspace"
+                        + StoreCommands.team(opened.workspace().location()).map(name -> " (the team's, " + name + ")").orElse("")
+                        + ".");
                 if (context.envVar(ApiKeys.KEY_ID_VARIABLE).isPresent() || context.envVar(ApiKeys.SECRET_VARIABLE).isPresent()) {
                     context.err().println("Note: " + ApiKeys.KEY_ID_VARIABLE + " / " + ApiKeys.SECRET_VARIABLE
                             + " are set here and win over the saved key; unset them to use it.");

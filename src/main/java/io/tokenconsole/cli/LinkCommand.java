@@ -104,6 +104,7 @@ final class LinkCommand implements Callable<Integer> {
         try (CommandWorkspace recorder = CommandWorkspace.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorder)) {
             ProductionGuard.check(session.client().target(), confirmProduction, "issue a token for Link");
+            recorder.recorder().checkCanRecord();
             RecordedTokenIssuer issuer = new RecordedTokenIssuer(session.client(), recorder.recorder());
             IssuedToken first = issuer.issue(session.environment(), user);
             if (saveTo != null) {
@@ -140,7 +141,7 @@ final class LinkCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             out.println(session.pageAddress());
             out.flush();
-            session.subscribe(new LinkAudit(recorder.audit()));
+            session.subscribe(new LinkAudit(recorder.recorder()::record));
             session.subscribe((ignored, event) -> {
                 synchronized (out) {
                     out.println(api.json ? event.toJson().toString() : event.toLine());

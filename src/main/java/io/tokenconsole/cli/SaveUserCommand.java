@@ -54,7 +54,7 @@ public final class SaveUserCommand implements Callable<Integer> {
                 boolean detailsGiven = label != null || note != null || externalId != null;
                 context.out().println((result.added() ? "Saved " : detailsGiven ? "Already saved, details updated: " : "Already saved: ")
                         + result.user().id() + " in " + environment.displayName()
-                        + result.user().labelText().map(text -> " (" + text + ")").orElse(""));
+                        + result.user().labelText().map(text -> " (" + text + ")").orElse("") + StoreCommands.inTeam(opened));
                 return 0;
             }
         });

@@ -25,17 +25,18 @@ final class SavedUserListing {
             try (Workspace opened = workspace.open(context)) {
                 UserPage page = opened.users().search(environment, search, limit, Math.max(0, offset));
                 if (json) {
-                    printJson(page);
+                    printJson(page, opened);
                 } else {
-                    printTable(page);
+                    printTable(page, StoreCommands.inTeam(opened));
                 }
                 return 0;
             }
         });
     }
 
-    private void printJson(UserPage page) throws Exception {
+    private void printJson(UserPage page, Workspace opened) throws Exception {
         ObjectNode root = StoreCommands.JSON.createObjectNode();
+        root.put("workspace", opened.location().describe());
         root.put("environment", environment.id());
         root.put("offset", page.offset());
         root.put("has_more", page.hasMore());
@@ -44,11 +45,11 @@ final class SavedUserListing {
         JsonOutput.print(context.out(), root);
     }
 
-    private void printTable(UserPage page) {
+    private void printTable(UserPage page, String where) {
         if (page.users().isEmpty()) {
             context.out().println(search == null || search.isBlank()
-                    ? "No users saved for " + environment.displayName() + "."
-                    : "No user saved for " + environment.displayName() + " matches '" + search.strip() + "'.");
+                    ? "No users saved for " + environment.displayName() + where + "."
+                    : "No user saved for " + environment.displayName() + " matches '" + search.strip() + "'" + where + ".");
             return;
         }
         AlignedTable table = new AlignedTable("ID", "LABEL", "EXTERNAL ID", "CREATED (UTC)", "LAST TOKEN (UTC)", "ORIGIN", "NOTE");
@@ -60,6 +61,6 @@ final class SavedUserListing {
         table.print(context.out());
         int shown = page.users().size();
         context.out().println(environment.displayName() + ": " + (page.offset() + 1) + "–" + (page.offset() + shown)
-                + (page.hasMore() ? "; more with --offset " + (page.offset() + shown) : ""));
+                + (page.hasMore() ? "; more with --offset " + (page.offset() + shown) : "") + where);
     }
 }

@@ -4,6 +4,8 @@ import io.tokenconsole.workflow.Failures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenconsole.store.SavedUser;
+import io.tokenconsole.store.Workspace;
+import io.tokenconsole.store.WorkspaceLocation;
 import io.tokenconsole.store.WorkspaceException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -34,6 +36,25 @@ final class StoreCommands {
             context.err().println("token-console: " + Failures.describe(e));
             return 1;
         }
+    }
+
+    /**
+     * Where a command's work went, when that is a team's workspace: ", in the team workspace
+     * support@db.example.com:5432/tokenconsole". Nothing for the workspace on this computer, the default,
+     * so what the commands print there is as it always was.
+     */
+    static String inTeam(WorkspaceLocation location) {
+        return team(location).map(name -> ", in the team workspace " + name).orElse("");
+    }
+
+    /** The team workspace's short name (support@db.example.com:5432/tokenconsole); empty for this computer's. */
+    static java.util.Optional<String> team(WorkspaceLocation location) {
+        return location instanceof WorkspaceLocation.Team team
+                ? java.util.Optional.of(team.address().shortForm()) : java.util.Optional.empty();
+    }
+
+    static String inTeam(Workspace workspace) {
+        return inTeam(workspace.location());
     }
 
     static String time(Instant instant) {

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             KeysCommand.class,
             EmulatorCommand.class,
+            WorkspaceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TokenConsoleCommand implements Runnable {

@@ -37,6 +37,7 @@ final class TokensIssueCommand implements Callable<Integer> {
         try (CommandWorkspace workspace = CommandWorkspace.open(this.workspace, context);
                 ApiSession session = ApiSession.open(api, context, workspace)) {
             ProductionGuard.check(session.client().target(), confirmProduction, "issue a token");
+            workspace.recorder().checkCanRecord();
             IssuedToken token = new RecordedTokenIssuer(session.client(), workspace.recorder())
                     .issue(session.environment(), user);
             if (api.json) {

@@ -62,6 +62,7 @@ final class UsersCreateCommand implements Callable<Integer> {
         try (CommandWorkspace recorded = CommandWorkspace.open(workspace, context);
                 ApiSession session = ApiSession.open(api, context, recorded)) {
             ProductionGuard.check(session.client().target(), confirmProduction, "create a user");
+            recorded.recorder().checkCanRecord();
             CreatedUser created;
             try {
                 created = session.client().createUser(user);
@@ -74,7 +75,9 @@ final class UsersCreateCommand implements Callable<Integer> {
             if (api.json) {
                 JsonOutput.print(context.out(), created.toJson());
             } else {
-                context.out().println("Created user " + created.id() + " in " + session.environment().displayName() + ".");
+                context.out().println("Created user " + created.id() + " in " + session.environment().displayName()
+                        + StoreCommands.team(recorded.location()).map(name -> "; saved in the team workspace " + name).orElse("")
+                        + ".");
                 context.out().println("id: " + created.id());
                 context.out().println("user_token: " + created.userToken());
             }

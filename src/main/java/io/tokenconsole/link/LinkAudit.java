@@ -4,6 +4,7 @@ import io.tokenconsole.store.AuditAction;
 import io.tokenconsole.store.AuditEvent;
 import io.tokenconsole.store.AuditLog;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Writes what matters of a Link session to the audit log: an account connected, and Link's errors
@@ -12,9 +13,14 @@ import java.util.Objects;
  */
 public final class LinkAudit implements LinkListener {
 
-    private final AuditLog audit;
+    private final Consumer<AuditEvent> audit;
 
     public LinkAudit(AuditLog audit) {
+        this(Objects.requireNonNull(audit, "audit")::record);
+    }
+
+    /** Rows go to {@code audit}: an action recorder's, say, that keeps them on this computer while a team workspace is away. */
+    public LinkAudit(Consumer<AuditEvent> audit) {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
@@ -24,9 +30,9 @@ public final class LinkAudit implements LinkListener {
             return;
         }
         switch (event.name()) {
-            case "onAccountConnected" -> audit.record(AuditEvent.ok(session.environment(),
+            case "onAccountConnected" -> audit.accept(AuditEvent.ok(session.environment(),
                     AuditAction.LINK_ACCOUNT_CONNECTED, session.userId()).withDetail(describe(event, "itemId", "accountId")));
-            case "onError" -> audit.record(AuditEvent.failed(session.environment(),
+            case "onError" -> audit.accept(AuditEvent.failed(session.environment(),
                     AuditAction.LINK_ERROR, session.userId(), describe(event, "errorType", "errorMessage")));
             default -> {
                 // The other callbacks are in the session's timeline; the audit log keeps what support must answer for.

@@ -69,7 +69,7 @@ final class PostgresBackend extends Backend {
         config.setDataSourceProperties(properties);
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(CONNECT_TIMEOUT.plusSeconds(2).toMillis());
+        config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
         config.setValidationTimeout(CONNECT_TIMEOUT.toMillis());
         config.setIdleTimeout(Duration.ofMinutes(2).toMillis());
         config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
@@ -160,10 +160,16 @@ final class PostgresBackend extends Backend {
                 "Update Token Console or choose another workspace.");
     }
 
-    /** The version in {@code schema_version}, 0 when the table does not exist yet. */
+    /**
+     * The version in {@code schema_version}, 0 when the table does not exist yet. Asked of {@code pg_tables}
+     * (a scan under a relation lock, so it sees what committed while this session waited on the migration lock),
+     * not {@code to_regclass}: that answers from the session's catalog cache, which an advisory lock does not
+     * refresh — a console that looked before waiting would still find no table, and create it again.
+     */
     private static int version(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet exists = statement.executeQuery("SELECT to_regclass('schema_version') IS NOT NULL")) {
+                ResultSet exists = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables"
+                        + " WHERE schemaname = current_schema() AND tablename = 'schema_version')")) {
             exists.next();
             if (!exists.getBoolean(1)) {
                 return 0;
@@ -231,9 +237,16 @@ final class PostgresBackend extends Backend {
         }
     }
 
+    /**
+     * A pooled connection. When the server was last found away, one direct attempt comes first: a refused
+     * connection then answers in milliseconds, where the pool would keep trying for its whole timeout.
+     */
     private Connection borrow() throws SQLException {
         if (closed) {
             throw new IllegalStateException("The team workspace " + address.shortForm() + " is closed");
+        }
+        if (!reachable) {
+            checkReachable();
         }
         return pool.getConnection();
     }
@@ -321,7 +334,9 @@ final class PostgresBackend extends Backend {
                         first = false;
                         if (heard) {
                             heard = false;
-                            String words = translate(address, lost).getMessage();
+                            String reason = unreachableReason(lost);
+                            String words = "The team workspace at " + address.server() + " cannot be reached ("
+                                    + (reason == null ? translate(address, lost).getMessage() : reason) + ").";
                             thread.deliver(w -> w.reachabilityChanged(false, words));
                         }
                         Thread.sleep(CHECK_INTERVAL.toMillis());
@@ -436,7 +451,7 @@ final class PostgresBackend extends Backend {
         }
         if (failure instanceof java.sql.SQLTransientConnectionException
                 || find(failure, java.sql.SQLTransientConnectionException.class) != null) {
-            return "no connection within " + (CONNECT_TIMEOUT.toSeconds() + 2) + " seconds";
+            return "no connection within " + CONNECT_TIMEOUT.toSeconds() + " seconds";
         }
         return null;
     }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * The support workflow's actions against Argyle, each done the one way: connect to the
  * environment, call, and record what happened (the user saved, an audit row with the token's
  * {@code jti}/{@code exp} — or the failure in plain words). Blocking: call off the UI thread.
- * Asking before acting in production is the caller's part ({@link #mustAsk}, {@link #question}).
+ * Asking before acting in production is the caller's part ({@link #mustAsk}, {@link #question}). An action
+ * whose team workspace cannot be reached is refused before it calls the API ({@link ActionRecorder#checkCanRecord}).
  */
 public final class SupportActions {
 
@@ -60,6 +61,7 @@ public final class SupportActions {
 
     /** {@code POST /users}; the user is saved with its label, note and external id, and audited. */
     public CreatedUser createUser(Environment environment, NewUser user, UserDetails details) throws IOException {
+        recorder.checkCanRecord();
         try (ApiAccess.Connection connection = access.connect(environment, ApiAccess.Given.NOTHING)) {
             CreatedUser created;
             try {
@@ -81,6 +83,7 @@ public final class SupportActions {
     /** As {@link #issueToken}, and says where the call went and with which key id (to reproduce it with curl). */
     public TokenIssue issueTokenShowingCall(Environment environment, String userId) throws IOException {
         String id = UserIds.normalize(userId);
+        recorder.checkCanRecord();
         try (ApiAccess.Connection connection = access.connect(environment, ApiAccess.Given.NOTHING)) {
             IssuedToken token = new RecordedTokenIssuer(connection.client(), recorder).issue(environment, id);
             return new TokenIssue(environment, id, token, connection.target().baseUrl(), connection.client().keyId());
@@ -97,6 +100,7 @@ public final class SupportActions {
     /** {@code DELETE /users/{id}}: the user and all its accounts and data go at Argyle; audited. */
     public void deleteUser(Environment environment, String userId) throws IOException {
         String id = UserIds.normalize(userId);
+        recorder.checkCanRecord();
         try (ApiAccess.Connection connection = access.connect(environment, ApiAccess.Given.NOTHING)) {
             try {
                 connection.client().deleteUser(id);

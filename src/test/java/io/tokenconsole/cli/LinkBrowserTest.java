@@ -161,7 +161,7 @@ class LinkBrowserTest {
             // One item skips the search: Link goes straight to that employer's sign-in.
             LinkSession session = host.open(Environment.LOCAL, user, expired,
                     LinkOptions.NONE.withItems(List.of("item_local_0002")));
-            session.subscribe(new LinkAudit(recorder.audit()));
+            session.subscribe(new LinkAudit(recorder.recorder()::record));
             browser.get(session.pageAddress().toString());
 
             signIn("test_2", "passgood");
@@ -189,7 +189,7 @@ class LinkBrowserTest {
                             throw new IllegalStateException("Refusing to issue a token here");
                         }, check())) {
             LinkSession session = host.open(Environment.LOCAL, user, client.issueToken(user).userToken(), LinkOptions.NONE);
-            session.subscribe(new LinkAudit(recorder.audit()));
+            session.subscribe(new LinkAudit(recorder.recorder()::record));
             session.expireTokenNow();
             browser.get(session.pageAddress().toString());
 

@@ -12,9 +12,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,15 +194,12 @@ class WorkspaceCommandsTest {
 
     @Test
     void aWorkspaceFromANewerConsoleIsRefusedInOneLine() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("workspace.db"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA user_version = 7");
-            statement.execute("CREATE TABLE t (x)");
-        }
+        WorkspaceChoiceCommandsTest.writtenByANewerConsole(dataDir, 7);
         Result result = run("users", "list");
 
         assertEquals(1, result.code());
-        assertEquals("token-console: This workspace was written by a newer Token Console (schema 7; this version knows 2)."
+        assertEquals("token-console: This workspace was written by a newer Token Console (schema 7; this version knows "
+                + io.tokenconsole.store.Workspace.SCHEMA_VERSION + ")."
                 + " Update Token Console or point --data-dir elsewhere.\n", result.err());
     }
 

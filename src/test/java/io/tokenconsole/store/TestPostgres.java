@@ -219,11 +219,32 @@ public final class TestPostgres {
                 return SPARE.pop();
             }
         }
-        return newDatabase();
+        Database database = newDatabase();
+        database.drop = false;
+        return database;
     }
 
-    /** A database made now (never a reused one): for tests of what the owner's first open does. */
+    /** A database made now (never a reused one), its schema created by the owner and granted to the app role; dropped when closed. */
     public static Database newDatabase() {
+        Database database = emptyDatabase();
+        try (Workspace first = Workspace.open(new WorkspaceLocation.Team(database.owner()), Clock.systemUTC(),
+                new Operator(database.owner().user()), database.ownerPasswords());
+                Connection asOwner = database.connectAsOwner(); Statement statement = asOwner.createStatement()) {
+            for (String grant : PostgresGrants.forRole(database.app().user())) {
+                statement.execute(grant);
+            }
+        } catch (SQLException | RuntimeException e) {
+            database.dropNow();
+            throw new IllegalStateException("Could not set up the test database " + database.name() + ": " + e.getMessage(), e);
+        }
+        return database;
+    }
+
+    /**
+     * A database and its two roles, as an administrator creates them before anyone opened it: no tables yet.
+     * Dropped when closed.
+     */
+    public static Database emptyDatabase() {
         assumeAvailable();
         String name = "tc_" + HexFormat.of().formatHex(randomBytes(6));
         Secret ownerPassword = Secret.verbatim(HexFormat.of().formatHex(randomBytes(16)));
@@ -240,16 +261,7 @@ public final class TestPostgres {
             throw new IllegalStateException("Could not create a test database: " + e.getMessage(), e);
         }
         Database database = new Database(name, owner, ownerPassword, app, appPassword);
-        try (Workspace first = Workspace.open(new WorkspaceLocation.Team(owner), Clock.systemUTC(),
-                new Operator(owner.user()), database.ownerPasswords());
-                Connection asOwner = database.connectAsOwner(); Statement statement = asOwner.createStatement()) {
-            for (String grant : PostgresGrants.forRole(app.user())) {
-                statement.execute(grant);
-            }
-        } catch (SQLException | RuntimeException e) {
-            database.dropNow();
-            throw new IllegalStateException("Could not set up the test database " + name + ": " + e.getMessage(), e);
-        }
+        database.dropWhenClosed();
         return database;
     }
 
