@@ -1,5 +1,7 @@
 package io.tokenconsole.ui;
 
+import io.tokenconsole.store.Workspace;
+import io.tokenconsole.store.WorkspaceException;
 import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.inspect.TokenReport;
 import io.tokenconsole.inspect.VerificationKey;
@@ -40,15 +42,25 @@ public final class BackendInspection implements InspectionLog, InspectionDefault
         Optional<TokenFacts> facts = ActionRecorder.factsOf(report);
         AuditEvent withFacts = facts.map(event::withToken).orElse(event);
         background.submit(() -> {
-            startup.await().workspace().ifPresent(workspace -> workspace.audit().record(withFacts));
+            // Through the recorder: with a team workspace whose server is away, the row waits on this computer.
+            ConsoleBackend backend = startup.await();
+            if (backend.workspace().isPresent()) {
+                backend.recorder().record(withFacts);
+            }
             return null;
         }, done -> recorded.run(), notRecorded -> { });
     }
 
     @Override
     public Optional<String> expectedClientId(Environment environment) {
-        return startup.now().flatMap(ConsoleBackend::workspace)
-                .flatMap(workspace -> workspace.settings().expectedClientId(environment));
+        // A team workspace whose server is away is not waited for: the inspector judges without the setting.
+        return startup.now().flatMap(ConsoleBackend::workspace).filter(Workspace::isReachable).flatMap(workspace -> {
+            try {
+                return workspace.settings().expectedClientId(environment);
+            } catch (WorkspaceException away) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

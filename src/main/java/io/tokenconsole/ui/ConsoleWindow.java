@@ -194,7 +194,13 @@ public final class ConsoleWindow {
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
             showWorkspace(ready.workspaces(), ready.workspaces().problem().isEmpty() && ready.workspaces().isReachable());
-            ready.workspaces().watch(new WorkspaceEvents(ready.workspaces()));
+            ready.onNotice(notice -> Platform.runLater(() -> notifier.notify(notice)));
+            ready.workspaces().watch(new WorkspaceEvents(ready));
+            // Rows a session before this one could not write to the team workspace go there now.
+            parts.background().submit(() -> {
+                ready.flushSpool();
+                return null;
+            }, done -> { }, stillAway -> { }); // they keep waiting; the watch sends them when the server answers
             settingsSaved();
         });
     }
@@ -205,10 +211,12 @@ public final class ConsoleWindow {
      * where things are saved, and the spool of rows written while the server was away is sent.
      */
     private final class WorkspaceEvents implements WorkspaceWatcher {
+        private final ConsoleBackend backend;
         private final WorkspaceConnection connection;
 
-        WorkspaceEvents(WorkspaceConnection connection) {
-            this.connection = connection;
+        WorkspaceEvents(ConsoleBackend backend) {
+            this.backend = backend;
+            this.connection = backend.workspaces();
         }
 
         @Override
@@ -223,6 +231,10 @@ public final class ConsoleWindow {
 
         @Override
         public void reachabilityChanged(boolean reachable, String plainWords) {
+            if (reachable) {
+                // On the workspace's own thread, never the FX thread: rows that waited here go to the server.
+                backend.flushSpool();
+            }
             Platform.runLater(() -> {
                 showWorkspace(connection, reachable);
                 notifier.notify(plainWords);

@@ -12,6 +12,7 @@ import io.tokenconsole.link.LinkOptions;
 import io.tokenconsole.link.LinkSession;
 import io.tokenconsole.link.SandboxKeyTokenCheck;
 import io.tokenconsole.store.ApiKeys;
+import io.tokenconsole.store.AuditSpool;
 import io.tokenconsole.store.CredentialStore;
 import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.store.LocalSandboxMaterial;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
 public final class ConsoleBackend implements AutoCloseable {
 
     private final WorkspaceConnection workspaces;
+    private final DataFolder folder;
+    private volatile Consumer<String> notices = notice -> { };
     private final LocalSandbox localSandbox;
     private final LocalSandboxMaterial localKeys;
     private final List<String> problems;
@@ -51,6 +54,7 @@ public final class ConsoleBackend implements AutoCloseable {
     private ConsoleBackend(WorkspaceConnection workspaces, Once<CredentialStore> credentialStore, LocalSandbox localSandbox, LocalSandboxMaterial localKeys,
             List<String> problems, Map<String, String> environmentVariables, Clock clock) {
         this.workspaces = workspaces;
+        this.folder = workspaces.folder();
         this.credentialStore = credentialStore;
         this.localSandbox = localSandbox;
         this.localKeys = localKeys;
@@ -140,7 +144,7 @@ public final class ConsoleBackend implements AutoCloseable {
         }
         IssuedToken token = actions().issueToken(environment, id);
         LinkSession session = host.open(environment, id, token.userToken(), options);
-        session.subscribe(new LinkAudit(requireWorkspace().audit()));
+        session.subscribe(new LinkAudit(recorder()::record));
         return session;
     }
 
@@ -172,8 +176,31 @@ public final class ConsoleBackend implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Records what the actions did. With a team workspace whose server went away after an API call
+     * succeeded, the recording waits in this data folder's spool (the notices say so) and is written when the
+     * server answers again ({@link #flushSpool()}).
+     */
     public ActionRecorder recorder() {
-        return new ActionRecorder(requireWorkspace(), clock);
+        return recorder(requireWorkspace());
+    }
+
+    private ActionRecorder recorder(Workspace workspace) {
+        return new ActionRecorder(workspace, clock, AuditSpool.in(folder, workspace.location()), notices);
+    }
+
+    /** Where the window wants to hear what the recorder says in passing (a row waiting on this computer). */
+    public void onNotice(Consumer<String> listener) {
+        notices = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Writes the recordings that waited on this computer for the team workspace, and tells the notices how many
+     * (nothing when nothing waits). Blocking: off the UI thread; the window calls it at start and whenever the
+     * server answers again.
+     */
+    public void flushSpool() {
+        workspace().ifPresent(open -> recorder(open).flushWhenReachable().reachabilityChanged(true, ""));
     }
 
     /**

@@ -146,6 +146,11 @@ public final class WorkspaceConnection implements AutoCloseable {
         return chosen == null ? Optional.empty() : Optional.of(chosen.location());
     }
 
+    /** The data folder the choice, a spool and the workspace on this computer live in. */
+    public DataFolder folder() {
+        return folder;
+    }
+
     /** The workspace on this computer, in this data folder. */
     public WorkspaceLocation thisComputer() {
         return new WorkspaceLocation.ThisComputer(folder);
