@@ -205,7 +205,8 @@ class WorkspaceCommandsTest {
         Result result = run("users", "list");
 
         assertEquals(1, result.code());
-        assertEquals("token-console: This workspace was written by a newer Token Console (schema 7; this version knows 2)."
+        assertEquals("token-console: This workspace was written by a newer Token Console (schema 7; this version knows "
+                + io.tokenconsole.store.Workspace.SCHEMA_VERSION + ")."
                 + " Update Token Console or point --data-dir elsewhere.\n", result.err());
     }
 
