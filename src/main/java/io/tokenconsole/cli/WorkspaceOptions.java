@@ -23,8 +23,10 @@ final class WorkspaceOptions {
     /** What a person may write for the workspace on this computer, besides the store's own word. */
     static final String LOCAL = "local";
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of this person's files (default: $TOKEN_CONSOLE_HOME or the platform's data folder).")
+    static final String DATA_DIR_HELP =
+            "Folder of this person's files (default: $TOKEN_CONSOLE_HOME or the platform's data folder).";
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = DATA_DIR_HELP)
     Path dataDir;
 
     @Option(names = "--workspace", paramLabel = "URL|local",

@@ -28,8 +28,8 @@ final class WorkspaceUseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "URL|local", description = "postgresql://user@host:port/db, or local.")
     String target;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of this person's files (default: $TOKEN_CONSOLE_HOME or the platform's data folder).")
+    // Not the whole WorkspaceOptions: the workspace to use is the argument, not --workspace.
+    @Option(names = "--data-dir", paramLabel = "DIR", description = WorkspaceOptions.DATA_DIR_HELP)
     Path dataDir;
 
     @Option(names = "--operator", paramLabel = "NAME",

@@ -143,12 +143,10 @@ public final class AuditSpool {
 
     private final Path file;
     private final String workspaceKey;
-    private final String workspaceName;
 
-    private AuditSpool(Path file, String workspaceKey, String workspaceName) {
+    private AuditSpool(Path file, String workspaceKey) {
         this.file = file;
         this.workspaceKey = workspaceKey;
-        this.workspaceName = workspaceName;
     }
 
     /** The spool of one workspace, in this person's data folder (nothing is created until something waits). */
@@ -162,8 +160,7 @@ public final class AuditSpool {
         if (name.length() > 60) {
             name = name.substring(0, 60);
         }
-        return new AuditSpool(folder.path().resolve(FOLDER).resolve(name + "-" + shortHash(key) + ".jsonl"), key,
-                location.describe());
+        return new AuditSpool(folder.path().resolve(FOLDER).resolve(name + "-" + shortHash(key) + ".jsonl"), key);
     }
 
     /** The file the recordings wait in (it exists only while something waits). */
@@ -474,10 +471,5 @@ public final class AuditSpool {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    /** For messages: "Team: support@db.example.com:5432/tokenconsole". */
-    public String workspaceName() {
-        return workspaceName;
     }
 }

@@ -132,6 +132,9 @@ class SpooledRecordingCommandsTest {
         assertEquals(1, refused.exitCode(), "while away, a new action is refused before it starts");
         assertTrue(refused.lastErrorLine().contains("cannot be reached"), refused.err());
         assertEquals(0, sandbox.requestCount("POST /v2/user-tokens"), "the API was not called");
+        JsonNode show = JSON.readTree(run("workspace", "show", "--json").out());
+        assertFalse(show.get("reachable").asBoolean());
+        assertEquals(1, show.get("waiting_audit_rows").asInt(), show.toString());
 
         relay.restore();
         CommandRun back = run("audit", "--json");

@@ -7,31 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.argyle.Environment;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 /** Part of the workspace contract suite: runs on SQLite and on PostgreSQL. */
-@OnBothBackends
-class AuditLogTest {
+class AuditLogTest extends WorkspaceContract {
 
     static final String JANE = UserDirectoryTest.JANE;
     static final String OMAR = UserDirectoryTest.OMAR;
-
-    @Parameter
-    TestBackend backend;
-
-    @TempDir
-    Path folder;
-
-    private TestBackend.Workspaces workspaces;
 
     private final TestClock clock = TestClock.at("2026-11-25T09:00:00Z");
     private Workspace workspace;
@@ -39,14 +26,8 @@ class AuditLogTest {
 
     @BeforeEach
     void open() {
-        workspaces = backend.workspaces(folder);
         workspace = workspaces.open("workspace.db", clock, new Operator("jane.support"));
         audit = workspace.audit();
-    }
-
-    @AfterEach
-    void close() {
-        workspaces.close();
     }
 
     @Test

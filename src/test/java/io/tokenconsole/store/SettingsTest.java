@@ -7,37 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.argyle.Environment;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 /** Part of the workspace contract suite: runs on SQLite and on PostgreSQL. */
-@OnBothBackends
-class SettingsTest {
-
-    @Parameter
-    TestBackend backend;
-
-    @TempDir
-    Path folder;
-
-    private TestBackend.Workspaces workspaces;
-
-    @BeforeEach
-    void start() {
-        workspaces = backend.workspaces(folder);
-    }
-
-    @AfterEach
-    void drop() {
-        workspaces.close();
-    }
+class SettingsTest extends WorkspaceContract {
 
     private Workspace open() {
         return workspaces.open("workspace.db", TestClock.at("2026-11-25T10:00:00Z"), new Operator("jane"));

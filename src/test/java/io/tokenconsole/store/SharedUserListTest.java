@@ -6,44 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tokenconsole.argyle.Environment;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 /** Part of the workspace contract suite: runs on SQLite and on PostgreSQL. */
-@OnBothBackends
-class SharedUserListTest {
+class SharedUserListTest extends WorkspaceContract {
 
     static final String JANE = UserDirectoryTest.JANE;
     static final String OMAR = UserDirectoryTest.OMAR;
     static final String LENA = UserDirectoryTest.LENA;
 
-    @Parameter
-    TestBackend backend;
-
-    @TempDir
-    Path folder;
-
-    private TestBackend.Workspaces workspaces;
-
     private final TestClock clock = TestClock.at("2026-11-25T10:00:00Z");
-
-    @BeforeEach
-    void start() {
-        workspaces = backend.workspaces(folder);
-    }
-
-    @AfterEach
-    void drop() {
-        workspaces.close();
-    }
 
     private Workspace open(String name) {
         return workspaces.open(name, clock, new Operator("jane.support"));

@@ -8,48 +8,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.argyle.Environment;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 /** Part of the workspace contract suite: runs on SQLite and on PostgreSQL. */
-@OnBothBackends
-class UserDirectoryTest {
+class UserDirectoryTest extends WorkspaceContract {
 
     static final String JANE = "018051aa-f7a9-a0db-2f38-6cfa325e9d69";
     static final String OMAR = "0180a2b3-1111-4c4c-8d8d-000000000002";
     static final String LENA = "7f3e9c10-2222-4d4d-9e9e-000000000003";
 
-    @Parameter
-    TestBackend backend;
-
-    @TempDir
-    Path folder;
-
-    private TestBackend.Workspaces workspaces;
     private final TestClock clock = TestClock.at("2026-11-25T10:00:00Z");
     private Workspace workspace;
     private UserDirectory users;
 
     @BeforeEach
     void open() {
-        workspaces = backend.workspaces(folder);
         workspace = workspaces.open("workspace.db", clock, new Operator("jane.support"));
         users = workspace.users();
-    }
-
-    @AfterEach
-    void close() {
-        workspaces.close();
     }
 
     @Test

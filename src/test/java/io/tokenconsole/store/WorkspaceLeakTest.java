@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 /**
  * Part of the workspace contract suite: the store-side of the leak scan (the whole scripted session through
@@ -31,29 +28,10 @@ import org.junit.jupiter.params.Parameter;
  * token (or its payload or signature alone) and the team workspace's password: on SQLite every byte of the
  * files, on PostgreSQL a {@code pg_dump} of the database.
  */
-@OnBothBackends
-class WorkspaceLeakTest {
-
-    @Parameter
-    TestBackend backend;
-
-    @TempDir
-    Path folder;
+class WorkspaceLeakTest extends WorkspaceContract {
 
     @TempDir
     Path laptopFolder;
-
-    private TestBackend.Workspaces workspaces;
-
-    @BeforeEach
-    void start() {
-        workspaces = backend.workspaces(folder);
-    }
-
-    @AfterEach
-    void drop() {
-        workspaces.close();
-    }
 
     @Test
     void neitherTheSecretNorATokenNorThePasswordReachesTheWorkspace() throws Exception {

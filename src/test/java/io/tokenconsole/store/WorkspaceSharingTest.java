@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.argyle.Environment;
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,40 +18,23 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 
 /**
  * Part of the workspace contract suite: what two engineers (two consoles, two processes) sharing one workspace
  * need — no silently lost edit, each other's audit rows within a second, a replayed or copied row kept once.
  */
-@OnBothBackends
-class WorkspaceSharingTest {
+class WorkspaceSharingTest extends WorkspaceContract {
 
-    @Parameter
-    TestBackend backend;
-
-    @TempDir
-    Path folder;
-
-    private TestBackend.Workspaces workspaces;
     private final TestClock clock = TestClock.at("2026-11-25T10:00:00Z");
     private Workspace jane;
     private Workspace bob;
 
     @BeforeEach
     void open() {
-        workspaces = backend.workspaces(folder);
         jane = workspaces.open("team.db", clock, new Operator("jane"));
         bob = workspaces.open("team.db", clock, new Operator("bob"));
-    }
-
-    @AfterEach
-    void close() {
-        workspaces.close();
     }
 
     @Test
