@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -55,6 +56,7 @@ public final class MainController {
     @FXML private Label startupStatus;
     @FXML private Label statusHint;
     @FXML private Label workspaceStatus;
+    @FXML private HBox statusBar;
 
     /** {@code paneViews} loads a pane's view; it is called once per pane, when the pane first shows. */
     public MainController(MainViewModel viewModel, ResourceBundle text, DialogService dialogs,
@@ -78,6 +80,13 @@ public final class MainController {
         workspaceStatus.textProperty().bind(viewModel.workspaceStatusProperty());
         viewModel.workspaceUnreachableProperty().addListener((o, was, unreachable) -> markUnreachable(unreachable));
         markUnreachable(viewModel.workspaceUnreachableProperty().get());
+        // The environment and the workspace are what the status bar is for: on a narrow window the pane's hint
+        // gives up its place first, before either of them is cut.
+        javafx.beans.InvalidationListener fit = observable -> fitStatusBar();
+        statusBar.widthProperty().addListener(fit);
+        environmentStatus.textProperty().addListener(fit);
+        workspaceStatus.textProperty().addListener(fit);
+        statusHint.textProperty().addListener(fit);
 
         ToggleGroup themes = new ToggleGroup();
         lightThemeItem.setToggleGroup(themes);
@@ -110,6 +119,21 @@ public final class MainController {
             item.setOnAction(event -> viewModel.showPaneNumber(number));
             goMenu.getItems().add(item);
         }
+    }
+
+    private void fitStatusBar() {
+        double needed = statusBar.getInsets().getLeft() + statusBar.getInsets().getRight();
+        int shown = 0;
+        for (Node child : statusBar.getChildren()) {
+            if (child != statusHint && child.isVisible()) {
+                needed += child.prefWidth(-1);
+                shown++;
+            }
+        }
+        needed += statusBar.getSpacing() * shown + statusHint.prefWidth(-1);
+        boolean fits = statusBar.getWidth() == 0 || needed <= statusBar.getWidth();
+        statusHint.setVisible(fits);
+        statusHint.setManaged(fits);
     }
 
     private void markUnreachable(boolean unreachable) {
