@@ -22,6 +22,16 @@ app=$image/lib/app
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+echo "[installer] the runtime has every JDK module the app's jars need (jdeps)"
+runtime_modules=" $(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$image/lib/runtime/release") "
+javafx=$(ls "$target"/lib/javafx-*.jar | paste -sd:)
+needed=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps --module-path "$javafx" "$app"/*.jar | tail -1)
+lacking=""
+for module in ${needed//,/ }; do
+    [[ "$runtime_modules" == *" $module "* ]] || lacking="$lacking $module"
+done
+[ -z "$lacking" ] || { echo "[installer] the runtime lacks:$lacking — add them to installer/jlink.args" >&2; exit 1; }
+
 echo "[installer] JavaFX native libraries into the runtime (jlink left them out of the modules)"
 graphics=$(ls "$target"/lib/javafx-graphics-*-linux.jar)
 (cd "$image/lib/runtime/lib" && unzip -q -o "$graphics" '*.so')
