@@ -98,7 +98,10 @@ public final class TokenConsoleCommand implements Runnable {
         return new CommandLine(new TokenConsoleCommand(), factory);
     }
 
-    /** The root of {@link #commandTree} for a command line that names its command: this class's options, no subcommands. */
+    /**
+     * The root of {@link #commandTree} for a command line that names its command: this class's options, no
+     * subcommands. An option added to the root must be added here too (CommandTreeTest fails otherwise).
+     */
     @Command(name = "token-console", mixinStandardHelpOptions = true, versionProvider = TokenConsoleCommand.VersionProvider.class)
     static final class OneCommand implements Runnable {
         @Override
