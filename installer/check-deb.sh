@@ -28,6 +28,14 @@ echo "$json" | grep -q '"ok" : true' || fail "inspect did not decode the token: 
 echo "$json" | grep -q '"user_id" : "check-deb-user"' || fail "inspect printed no user_id: $json"
 ok "the installed token-console inspect - --json decodes a token"
 
+check=$(mktemp -d)
+javac --release 17 -cp "/opt/token-console/lib/app/*" -d "$check" installer/linux/check/TeamDatabaseCheck.java \
+    || fail "could not compile installer/linux/check/TeamDatabaseCheck.java (javac of a JDK 17+ needed)"
+team=$(/opt/token-console/lib/runtime/bin/java -cp "$check:/opt/token-console/lib/app/*" TeamDatabaseCheck 2>&1) \
+    || fail "the installed runtime cannot load the team workspace's database driver and pool: $team"
+rm -rf "$check"
+ok "the installed runtime loads the PostgreSQL driver and HikariCP: $team"
+
 desktop=$(dpkg -L token-console | grep '^/opt/token-console/lib/[^/]*\.desktop$' | head -1)
 [ -n "$desktop" ] || fail "the package has no .desktop entry"
 launcher=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop" | tr -d '"')

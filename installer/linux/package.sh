@@ -2,11 +2,15 @@
 # The Linux half of `./mvnw -Pinstaller package`, run by Maven after jpackage made the app image:
 #   1. JavaFX's native libraries go next to the JDK's in the image's runtime, where JavaFX looks first
 #      (otherwise it unpacks them from its jar into ~/.openjfx/cache on every new machine and user);
-#   2. a training run of the image (the window's first frame, then a one-shot `inspect`) records the
+#   2. bin/token-console becomes a shell script that starts the runtime's java with the launcher's options
+#      (jpackage's own launcher asks rpm and dpkg about itself on every start);
+#   3. a training run of the image (the window's first frame, then a one-shot `inspect`) records the
 #      classes start-up loads: lib/app/token-console.classlist;
-#   3. the .deb (and the .rpm where rpmbuild exists) from the image; their install scripts make the
+#   4. the .deb (and the .rpm where rpmbuild exists) from the image; their install scripts make the
 #      class-data archive where the app is installed and put `token-console` on the PATH (setup.sh);
-#   4. the class-data (AppCDS) archive for the app image itself, where it was built.
+# The app image gets no class-data archive here: a JDK 17 archive names its jars by absolute path, so one
+# made in target/installer works nowhere else. `lib/token-console-setup.sh archive` makes it where the image
+# is (the packages' install scripts do that; so does bench/run-all before it measures).
 # Usage: installer/linux/package.sh TARGET_DIR VERSION   (from the project folder)
 set -euo pipefail
 target=$(cd "$1" && pwd)
@@ -17,6 +21,16 @@ image=$target/installer/token-console
 app=$image/lib/app
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+echo "[installer] the runtime has every JDK module the app's jars need (jdeps)"
+runtime_modules=" $(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$image/lib/runtime/release") "
+javafx=$(ls "$target"/lib/javafx-*.jar | paste -sd:)
+needed=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps --module-path "$javafx" "$app"/*.jar | tail -1)
+lacking=""
+for module in ${needed//,/ }; do
+    [[ "$runtime_modules" == *" $module "* ]] || lacking="$lacking $module"
+done
+[ -z "$lacking" ] || { echo "[installer] the runtime lacks:$lacking — add them to installer/jlink.args" >&2; exit 1; }
 
 echo "[installer] JavaFX native libraries into the runtime (jlink left them out of the modules)"
 graphics=$(ls "$target"/lib/javafx-graphics-*-linux.jar)
@@ -36,6 +50,29 @@ keep_natives() {
 arch=$(uname -m)
 keep_natives "$(ls "$app"/sqlite-jdbc-*.jar)" org/sqlite/native/ "org/sqlite/native/Linux/$arch/"
 keep_natives "$(ls "$app"/jna-[0-9]*.jar)" com/sun/jna/ "com/sun/jna/linux-${arch//_/-}/"
+
+echo "[installer] the launcher: a shell script in place of jpackage's"
+# jpackage's Linux launcher asks `rpm -qf` and `dpkg -S` which package it belongs to on every start, before
+# the JVM starts (0.2-0.4 s here, more with more packages installed). This one starts the same java with the
+# same class path, options and main class, read from the launcher's .cfg, which stays for reference.
+launcher=$image/bin/token-console
+cfg=$app/token-console.cfg
+main=$(sed -n 's/^app.mainclass=//p' "$cfg")
+classpath=$(sed -n 's/^app.classpath=//p' "$cfg" | paste -sd:)
+options=$(sed -n 's/^java-options=//p' "$cfg" | while IFS= read -r option; do printf ' "%s"' "$option"; done)
+rm "$launcher"
+cat > "$launcher" <<EOF
+#!/bin/sh
+# Token Console: the window without arguments, a headless command with them (token-console --help).
+# Made by installer/linux/package.sh from lib/app/token-console.cfg, in place of jpackage's launcher.
+self=\$(readlink -f "\$0")
+image=\${self%/bin/*}
+APPDIR=\$image/lib/app
+exec "\$image/lib/runtime/bin/java" -classpath "$classpath"$options \\
+    "-Djpackage.app-path=\$image/bin/token-console" $main "\$@"
+EOF
+chmod 755 "$launcher"
+rm -f "$image/lib/libapplauncher.so"   # the library of jpackage's launcher
 
 echo "[installer] training run: which classes start-up loads"
 export TOKEN_CONSOLE_HOME=$work/home
@@ -70,8 +107,5 @@ else
     echo "[installer] no rpmbuild here: no .rpm (apt-get install rpm to make one)"
 fi
 
-echo "[installer] class-data archive for the app image"
-JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$app/token-console.classlist -XX:SharedArchiveFile=$app/token-console.jsa" \
-    "$image/bin/token-console" > "$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
 ls -l "$target"/installer/*.deb "$target"/installer/*.rpm 2>/dev/null || true
 du -sh "$image"

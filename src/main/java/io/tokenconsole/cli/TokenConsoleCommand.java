@@ -61,7 +61,7 @@ public final class TokenConsoleCommand implements Runnable {
     public static int run(String[] args, CommandContext given) {
         CommandContext context = new CommandContext(given.in(), terminalSafe(given.out()), terminalSafe(given.err()),
                 given.env(), given.clock(), given.secretPrompt());
-        CommandLine commandLine = new CommandLine(new TokenConsoleCommand(), new ContextFactory(context));
+        CommandLine commandLine = commandTree(args, new ContextFactory(context));
         // picocli would replace "@file" by the file's lines and quote them in errors (--faults @/etc/shadow):
         // arguments are taken as written, and a command that takes a file reads it itself.
         commandLine.setExpandAtFiles(false);
@@ -78,6 +78,37 @@ public final class TokenConsoleCommand implements Runnable {
         context.out().flush();
         context.err().flush();
         return code == 0 && given.out().checkError() ? outputLost(context.err()) : code;
+    }
+
+    /**
+     * The commands to parse {@code args} with. Picocli builds the model of every command it is given, by
+     * reflection, before it parses a word: for the whole tree that is most of a one-shot command's start-up
+     * beyond the JVM's. A command line that starts with a command's name gets a root holding only that
+     * command (the same class, options and texts, so the same parse, output and exit code); anything else
+     * (no command, {@code --help}, {@code help}, a mistyped name) gets the whole tree.
+     */
+    static CommandLine commandTree(String[] args, CommandLine.IFactory factory) {
+        if (args.length > 0) {
+            for (Class<?> command : TokenConsoleCommand.class.getAnnotation(Command.class).subcommands()) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (command != CommandLine.HelpCommand.class && annotation.name().equals(args[0])) {
+                    return new CommandLine(new OneCommand(), factory).addSubcommand(command);
+                }
+            }
+        }
+        return new CommandLine(new TokenConsoleCommand(), factory);
+    }
+
+    /**
+     * The root of {@link #commandTree} for a command line that names its command: this class's options, no
+     * subcommands. An option added to the root must be added here too (CommandTreeTest fails otherwise).
+     */
+    @Command(name = "token-console", mixinStandardHelpOptions = true, versionProvider = TokenConsoleCommand.VersionProvider.class)
+    static final class OneCommand implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("The root runs only without a command, and this one always has one");
+        }
     }
 
     private static int outputLost(PrintWriter err) {

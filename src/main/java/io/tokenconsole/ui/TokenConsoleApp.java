@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
@@ -55,12 +56,13 @@ public final class TokenConsoleApp extends Application {
                 getHostServices()::showDocument));
         window.showOn(stage);
         UnexpectedFailures.install(stage);
-        // Its own thread, not the shared pool: work already queued there may be waiting for exactly this start.
-        backend.start(work -> {
+        // Once the first frame is laid out: started with the window, the services took a core from it.
+        // Their own thread, not the shared pool: work already queued there may be waiting for exactly this start.
+        afterFirstFrame(stage.getScene(), () -> backend.start(work -> {
             Thread starting = new Thread(work, "token-console-start");
             starting.setDaemon(true);
             starting.start();
-        }, progress -> ConsoleBackend.start(folder, Clock.systemUTC(), System.getenv(), progress));
+        }, progress -> ConsoleBackend.start(folder, Clock.systemUTC(), System.getenv(), progress)));
         backend.whenReady(ready -> {
             if (!ready.problems().isEmpty()) {
                 Alert problem = new Alert(Alert.AlertType.WARNING, String.join("\n\n", ready.problems()));
@@ -85,6 +87,17 @@ public final class TokenConsoleApp extends Application {
         if (backend != null) {
             backend.now().ifPresent(ConsoleBackend::close);
         }
+    }
+
+    /** Runs {@code action} on the FX thread right after the scene's first pulse (its first layout and CSS). */
+    private static void afterFirstFrame(Scene scene, Runnable action) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(action);
+            }
+        });
     }
 
     private static ThreadFactory workerThreads() {
