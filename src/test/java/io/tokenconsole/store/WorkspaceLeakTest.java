@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Part of the workspace contract suite: the store-side of the leak scan (the whole scripted session through
  * the CLI and the window is {@code FullSessionLeavesNoSecretTest}). Everything a session hands the workspace
  * — tokens issued and inspected, tokens pasted into labels, notes and error messages, an API key saved, a
- * personal workspace copied in — and then the workspace's whole content is searched for the API secret, any
- * token (or its payload or signature alone) and the team workspace's password: on SQLite every byte of the
- * files, on PostgreSQL a {@code pg_dump} of the database.
+ * personal workspace copied in — and then the workspace's whole content and everything logged meanwhile (every
+ * logger at every level: the JDBC drivers, the pool) are searched for the API secret, any token (or its payload
+ * or signature alone) and the team workspace's password: on SQLite every byte of the files, on PostgreSQL a
+ * {@code pg_dump} of the database.
  */
 class WorkspaceLeakTest extends WorkspaceContract {
 
@@ -37,6 +43,58 @@ class WorkspaceLeakTest extends WorkspaceContract {
     void neitherTheSecretNorATokenNorThePasswordReachesTheWorkspace() throws Exception {
         String secret = "s3cret-" + UUID.randomUUID();
         List<String> tokens = new ArrayList<>();
+        // The test's own database is made first: its CREATE ROLE … PASSWORD is the fixture's, not the console's.
+        workspaces.open("workspace.db", TestClock.at("2026-11-25T10:00:00Z"), new Operator("jane")).close();
+        // Everything the JDBC driver, the pool and the console log at any level, as a log file would keep it.
+        StringBuilder logged = new StringBuilder();
+        Handler capture = new Handler() {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                logged.append(new SimpleFormatter().format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        Level before = root.getLevel();
+        root.addHandler(capture);
+        root.setLevel(Level.ALL);
+        try {
+            session(secret, tokens);
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(before);
+        }
+
+        String content = content();
+        assertTrue(content.contains(UserDirectoryTest.JANE) && content.contains("jane"), "the scan reads the rows");
+        List<String> secrets = new ArrayList<>(List.of(secret));
+        for (String token : tokens) {
+            secrets.add(token);
+            // The payload or the signature alone would be a leak too.
+            secrets.add(token.split("\\.")[1]);
+            secrets.add(token.split("\\.")[2]);
+        }
+        if (backend == TestBackend.POSTGRESQL) {
+            secrets.add(workspaces.database("workspace.db").appPassword().reveal());
+            assertTrue(logged.length() > 0, "the driver logged something to scan");
+        }
+        for (String value : secrets) {
+            assertFalse(content.contains(value), "found a secret, a token or the password in the workspace");
+            int at = logged.indexOf(value);
+            assertFalse(at >= 0, "found a secret, a token or the password in the log: "
+                    + (at < 0 ? "" : logged.substring(Math.max(0, at - 300), Math.min(logged.length(), at + 50))));
+        }
+    }
+
+    private void session(String secret, List<String> tokens) {
         SessionCredentialStore store = new SessionCredentialStore("test");
         TestClock clock = TestClock.at("2026-11-25T10:00:00Z");
         try (Workspace laptop = Workspace.open(laptopFolder.resolve("workspace.db"), clock, new Operator("omar"))) {
@@ -74,22 +132,6 @@ class WorkspaceLeakTest extends WorkspaceContract {
             assertEquals(5, tokens.size());
             assertEquals(Secret.of(secret), store.secret(Environment.SANDBOX).orElseThrow(), "the secret is in the store");
             assertTrue(workspace.audit().find(AuditQuery.EVERYTHING).size() >= 12, "the session was written");
-        }
-
-        String content = content();
-        assertTrue(content.contains(UserDirectoryTest.JANE) && content.contains("jane"), "the scan reads the rows");
-        List<String> secrets = new ArrayList<>(List.of(secret));
-        for (String token : tokens) {
-            secrets.add(token);
-            // The payload or the signature alone would be a leak too.
-            secrets.add(token.split("\\.")[1]);
-            secrets.add(token.split("\\.")[2]);
-        }
-        if (backend == TestBackend.POSTGRESQL) {
-            secrets.add(workspaces.database("workspace.db").appPassword().reveal());
-        }
-        for (String value : secrets) {
-            assertFalse(content.contains(value), "found a secret, a token or the password in the workspace");
         }
     }
 
