@@ -131,7 +131,8 @@ public record DataFolder(Path path, Source source) {
 
     /** What Token Console keeps in its folder; a folder holding only these is ours to lock down. */
     private static final Set<String> OUR_FILES = Set.of("workspace.db", "workspace.db-wal", "workspace.db-shm",
-            "workspace.db-journal", "local-sandbox.json", WorkspaceChoice.FILE_NAME);
+            "workspace.db-journal", "local-sandbox.json", "local-sandbox-users.json", "window.properties",
+            WorkspaceChoice.FILE_NAME, AuditSpool.FOLDER);
 
     /**
      * An existing folder others can read (made by hand, or by an older version, as 755) is made

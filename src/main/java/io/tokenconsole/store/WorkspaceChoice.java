@@ -83,7 +83,8 @@ public record WorkspaceChoice(WorkspaceLocation location, Source source, Optiona
     /** Reads {@code this-computer} or a PostgreSQL address; {@code where} names the source in a refusal. */
     public static WorkspaceLocation location(String text, DataFolder folder, String where) {
         String value = text.strip();
-        if (value.toLowerCase(Locale.ROOT).equals(THIS_COMPUTER)) {
+        // "local", as --workspace takes it, means the same in the variable and the file.
+        if (value.toLowerCase(Locale.ROOT).equals(THIS_COMPUTER) || value.toLowerCase(Locale.ROOT).equals("local")) {
             return new WorkspaceLocation.ThisComputer(folder);
         }
         try {

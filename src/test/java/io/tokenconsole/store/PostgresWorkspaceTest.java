@@ -1,5 +1,7 @@
 package io.tokenconsole.store;
 
+import io.tokenconsole.testing.TcpRelay;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

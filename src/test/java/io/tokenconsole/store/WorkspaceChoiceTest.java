@@ -50,6 +50,14 @@ class WorkspaceChoiceTest {
     }
 
     @Test
+    void localInTheVariableMeansThisComputerAsOnTheCommandLine() {
+        WorkspaceChoice.save(folder(), new WorkspaceLocation.Team(PostgresAddress.parse(TEAM)), Optional.empty());
+        WorkspaceChoice choice = WorkspaceChoice.resolve(Optional.empty(), Map.of(WorkspaceChoice.VARIABLE, "local"), folder());
+        assertEquals(new WorkspaceLocation.ThisComputer(folder()), choice.location());
+        assertEquals(WorkspaceChoice.Source.VARIABLE, choice.source());
+    }
+
+    @Test
     void inATeamWorkspaceTheOperatorIsTheConfiguredNameElseTheDatabaseRole() {
         Optional<String> team = Optional.of(TEAM);
         assertEquals(new Operator("support"), WorkspaceChoice.resolve(team, Map.of(), folder()).operator());
