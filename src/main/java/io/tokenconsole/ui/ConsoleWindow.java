@@ -48,6 +48,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -372,13 +373,27 @@ public final class ConsoleWindow {
         applyTheme(main.darkThemeProperty().get());
         main.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
         stage.titleProperty().bind(main.windowTitleProperty());
-        for (int size : ICON_SIZES) {
-            stage.getIcons().add(new Image(resource("/icons/app-" + size + ".png")));
-        }
+        showIconsWhenDecoded(stage);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /**
+     * The window's icons are decoded off the FX thread, so the first frame does not wait for them; the
+     * window takes them (all sizes at once) as soon as they are in.
+     */
+    private static void showIconsWhenDecoded(Stage stage) {
+        List<Image> icons = Arrays.stream(ICON_SIZES)
+                .mapToObj(size -> new Image(resource("/icons/app-" + size + ".png"), true)).toList();
+        Runnable showIfAllIn = () -> {
+            if (stage.getIcons().isEmpty() && icons.stream().allMatch(icon -> icon.getProgress() >= 1)) {
+                stage.getIcons().setAll(icons);
+            }
+        };
+        icons.forEach(icon -> icon.progressProperty().addListener((o, was, now) -> showIfAllIn.run()));
+        showIfAllIn.run();
     }
 
     private Parent loadFrame() {

@@ -45,6 +45,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -81,7 +82,7 @@ public final class InspectorController {
     @FXML private Label errorMessage;
     @FXML private VBox emptyState;
     @FXML private VBox recentBox;
-    @FXML private ListView<HistoryEntry> recentList;
+    private ListView<HistoryEntry> recentList;
     @FXML private VBox report;
     @FXML private Label statusBadge;
     @FXML private Label environmentBadge;
@@ -144,16 +145,14 @@ public final class InspectorController {
         showWhen(recentBox, Bindings.isNotEmpty(viewModel.history()));
         colourWhileTyping();
 
-        historyList(recentList);
-        // The report is built the first time there is one to show, not for the empty pane of the first frame.
-        viewModel.decodedProperty().addListener((o, was, decoded) -> {
-            if (decoded) {
-                loadReport();
-            }
-        });
-        if (viewModel.decodedProperty().get()) {
-            loadReport();
-        }
+        // The list of recent tokens is made with the first entry (the history is this session's only).
+        viewModel.history().addListener((ListChangeListener<HistoryEntry>) change -> makeRecentList());
+        makeRecentList();
+        // The report is built once there is a token to report on (from its first character, so it is there
+        // by the time the decode ends), not for the empty pane of the first frame.
+        viewModel.inputProperty().addListener((o, was, now) -> loadReportOnce());
+        viewModel.decodedProperty().addListener((o, was, now) -> loadReportOnce());
+        loadReportOnce();
 
         // Tab moves focus out of every multi-line field (a token never holds a tab); Ctrl+Tab does too.
         input.addEventFilter(KeyEvent.KEY_PRESSED, InspectorController::tabLeavesField);
@@ -190,9 +189,26 @@ public final class InspectorController {
         clockTick.play();
     }
 
-    /** Loads the report's view into its box; its controls are then bound to the view model as it is now. */
-    private void loadReport() {
-        if (reportLoaded) {
+    private void makeRecentList() {
+        if (recentList != null || viewModel.history().isEmpty()) {
+            return;
+        }
+        recentList = new ListView<>();
+        recentList.setId("recentList");
+        recentList.getStyleClass().add("history-list");
+        recentList.setMinHeight(120);
+        VBox.setVgrow(recentList, Priority.ALWAYS);
+        recentBox.getChildren().add(recentList);
+        historyList(recentList);
+    }
+
+    /**
+     * Loads the report's view into its box the first time there is input or a decoded token; its controls
+     * are then bound to the view model as it is now.
+     */
+    private void loadReportOnce() {
+        String text = viewModel.inputProperty().get();
+        if (reportLoaded || (text == null || text.isEmpty()) && !viewModel.decodedProperty().get()) {
             return;
         }
         reportLoaded = true;
