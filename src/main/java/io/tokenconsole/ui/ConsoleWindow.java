@@ -48,6 +48,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -106,11 +107,13 @@ public final class ConsoleWindow {
     private final MainViewModel main;
     private final InspectorViewModel inspector;
     private final SettingsViewModel settings;
-    private final WorkspaceSettingsViewModel workspaceSettings;
-    private final TokensViewModel tokens;
-    private final AuditViewModel audit;
-    private final UsersViewModel users;
-    private final LinkViewModel link;
+    // The other panes' view models are made when first needed — their pane shows, a window-wide command
+    // (Ctrl+N, Ctrl+T, Ctrl+L), another pane's navigation, a test — not before the first frame.
+    private final Lazy<WorkspaceSettingsViewModel> workspaceSettings = new Lazy<>(this::makeWorkspaceSettings);
+    private final Lazy<TokensViewModel> tokens = new Lazy<>(this::makeTokens);
+    private final Lazy<AuditViewModel> audit = new Lazy<>(this::makeAudit);
+    private final Lazy<UsersViewModel> users = new Lazy<>(this::makeUsers);
+    private final Lazy<LinkViewModel> link = new Lazy<>(this::makeLink);
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
@@ -144,53 +147,28 @@ public final class ConsoleWindow {
         session.settingsChangesProperty().addListener((o, was, now) -> inspector.recheck());
         settings = new SettingsViewModel(() -> accessToSettings(backend), parts.background(), this::settingsSaved);
         settings.environmentProperty().bind(session.environmentProperty());
-        workspaceSettings = new WorkspaceSettingsViewModel(() -> backend.await().workspaces(), parts.background(),
-                this::workspaceSwitched, Platform::runLater);
-        audit = new AuditViewModel(session, () -> backend.await().requireWorkspace(), parts.background(),
-                new FxDebouncer(AUDIT_POLL), dialogs, notifier, paneId -> mainViewModel().navigate(paneId), parts.clock(),
-                parts.zone());
 
         register(new PaneSpec(Navigator.INSPECTOR, text.getString("nav.inspector"), "inspector",
                 text.getString("status.inspector")), InspectorController.class,
                 () -> new InspectorController(inspector, parts.clipboard()));
-        users = new UsersViewModel(session, new UsersViewModel.Shell() {
-            @Override
-            public void navigate(String paneId) {
-                main.navigate(paneId);
-            }
-
-            @Override
-            public boolean runCommand(String name) {
-                return main.runCommand(name);
-            }
-        }, backend, parts.background(), changeGuard, dialogs, notifier, secretClipboard, parts.zone());
         register(new PaneSpec(Navigator.USERS, text.getString("nav.users"), "users", text.getString("status.users")),
-                UsersController.class, () -> new UsersController(users));
-        tokens = new TokensViewModel(session, this::navigate, backend, parts.background(),
-                changeGuard, secretClipboard, notifier, parts.clock(), parts.zone());
+                UsersController.class, () -> new UsersController(users.get()));
         register(new PaneSpec(Navigator.TOKENS, text.getString("nav.tokens"), "tokens",
-                text.getString("status.tokens")), TokensController.class, () -> new TokensController(tokens));
-        link = new LinkViewModel(new LinkViewModel.Parts(backend, parts.background(), changeGuard, dialogs,
-                secretClipboard, notifier, parts.browser(), parts.clock(), parts.zone(), Platform::runLater),
-                session, this::navigate);
-        link.environmentProperty().bind(session.environmentProperty());
-        session.settingsChangesProperty().addListener((o, was, now) -> link.loadDefaults());
+                text.getString("status.tokens")), TokensController.class, () -> new TokensController(tokens.get()));
         register(new PaneSpec(Navigator.LINK, text.getString("nav.link"), "link",
-                text.getString("status.link")), LinkController.class, () -> new LinkController(link));
+                text.getString("status.link")), LinkController.class, () -> new LinkController(link.get()));
         register(new PaneSpec(Navigator.AUDIT, text.getString("nav.audit"), "audit",
-                text.getString("status.audit")), AuditController.class, () -> new AuditController(audit));
+                text.getString("status.audit")), AuditController.class, () -> new AuditController(audit.get()));
         register(new PaneSpec(Navigator.SETTINGS, text.getString("nav.settings"), "settings",
-                text.getString("status.settings")), SettingsController.class, () -> new SettingsController(settings, workspaceSettings));
+                text.getString("status.settings")), SettingsController.class,
+                () -> new SettingsController(settings, workspaceSettings.get()));
 
         main = new MainViewModel(session, parts.theme(), registry.stream().map(Registration::spec).toList());
-        main.registerCommand(MainViewModel.ISSUE_TOKEN, tokens::issueForSelectedUser);
-        main.registerCommand(MainViewModel.NEW_USER, users::newUser);
-        main.registerCommand(MainViewModel.OPEN_LINK, link::openLinkForSelectedUser);
-        tokens.setOpenLink(() -> main.runCommand(MainViewModel.OPEN_LINK));
+        main.registerCommand(MainViewModel.ISSUE_TOKEN, () -> tokens.get().issueForSelectedUser());
+        main.registerCommand(MainViewModel.NEW_USER, () -> users.get().newUser());
+        main.registerCommand(MainViewModel.OPEN_LINK, () -> link.get().openLinkForSelectedUser());
         main.baseUrlOverrideProperty().bind(settings.savedBaseUrlProperty());
         main.startupStatusProperty().bind(backend.statusProperty());
-        audit.shownProperty().bind(main.selectedPaneProperty().isEqualTo(main.pane(Navigator.AUDIT).orElseThrow()));
-        audit.setUsersPaneAvailable(main.pane(Navigator.USERS).isPresent());
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
             showWorkspace(ready.workspaces(), ready.workspaces().problem().isEmpty() && ready.workspaces().isReachable());
@@ -203,6 +181,71 @@ public final class ConsoleWindow {
             }, done -> { }, stillAway -> { }); // they keep waiting; the watch sends them when the server answers
             settingsSaved();
         });
+    }
+
+    // The lazily made view models. Each starts from the session as it is now and follows it from then on.
+
+    private WorkspaceSettingsViewModel makeWorkspaceSettings() {
+        return new WorkspaceSettingsViewModel(() -> parts.backend().await().workspaces(), parts.background(),
+                this::workspaceSwitched, Platform::runLater);
+    }
+
+    private AuditViewModel makeAudit() {
+        BackendStartup backend = parts.backend();
+        AuditViewModel made = new AuditViewModel(session, () -> backend.await().requireWorkspace(), parts.background(),
+                new FxDebouncer(AUDIT_POLL), dialogs, notifier, this::navigate, parts.clock(), parts.zone());
+        made.setUsersPaneAvailable(main.pane(Navigator.USERS).isPresent());
+        made.shownProperty().bind(main.selectedPaneProperty().isEqualTo(main.pane(Navigator.AUDIT).orElseThrow()));
+        return made;
+    }
+
+    private UsersViewModel makeUsers() {
+        return new UsersViewModel(session, new UsersViewModel.Shell() {
+            @Override
+            public void navigate(String paneId) {
+                main.navigate(paneId);
+            }
+
+            @Override
+            public boolean runCommand(String name) {
+                return main.runCommand(name);
+            }
+        }, parts.backend(), parts.background(), changeGuard, dialogs, notifier, secretClipboard, parts.zone());
+    }
+
+    private TokensViewModel makeTokens() {
+        TokensViewModel made = new TokensViewModel(session, this::navigate, parts.backend(), parts.background(),
+                changeGuard, secretClipboard, notifier, parts.clock(), parts.zone());
+        made.setOpenLink(() -> main.runCommand(MainViewModel.OPEN_LINK));
+        return made;
+    }
+
+    private LinkViewModel makeLink() {
+        LinkViewModel made = new LinkViewModel(new LinkViewModel.Parts(parts.backend(), parts.background(), changeGuard,
+                dialogs, secretClipboard, notifier, parts.browser(), parts.clock(), parts.zone(), Platform::runLater),
+                session, this::navigate);
+        made.environmentProperty().bind(session.environmentProperty());
+        session.settingsChangesProperty().addListener((o, was, now) -> made.loadDefaults());
+        return made;
+    }
+
+    /** A view model made the first time it is asked for, then always the same one. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private Supplier<T> make;
+        private T made;
+
+        Lazy(Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (made == null) {
+                made = make.get();
+                make = null;
+            }
+            return made;
+        }
     }
 
     /**
@@ -307,11 +350,11 @@ public final class ConsoleWindow {
     }
 
     public UsersViewModel usersViewModel() {
-        return users;
+        return users.get();
     }
 
     public LinkViewModel linkViewModel() {
-        return link;
+        return link.get();
     }
 
     public Session session() {
@@ -319,7 +362,7 @@ public final class ConsoleWindow {
     }
 
     public TokensViewModel tokensViewModel() {
-        return tokens;
+        return tokens.get();
     }
 
     /** Loads the frame and the first pane, applies the theme and shows them on {@code stage}. */
@@ -330,13 +373,27 @@ public final class ConsoleWindow {
         applyTheme(main.darkThemeProperty().get());
         main.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
         stage.titleProperty().bind(main.windowTitleProperty());
-        for (int size : ICON_SIZES) {
-            stage.getIcons().add(new Image(resource("/icons/app-" + size + ".png")));
-        }
+        showIconsWhenDecoded(stage);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /**
+     * The window's icons are decoded off the FX thread, so the first frame does not wait for them; the
+     * window takes them (all sizes at once) as soon as they are in.
+     */
+    private static void showIconsWhenDecoded(Stage stage) {
+        List<Image> icons = Arrays.stream(ICON_SIZES)
+                .mapToObj(size -> new Image(resource("/icons/app-" + size + ".png"), true)).toList();
+        Runnable showIfAllIn = () -> {
+            if (stage.getIcons().isEmpty() && icons.stream().allMatch(icon -> icon.getProgress() >= 1)) {
+                stage.getIcons().setAll(icons);
+            }
+        };
+        icons.forEach(icon -> icon.progressProperty().addListener((o, was, now) -> showIfAllIn.run()));
+        showIfAllIn.run();
     }
 
     private Parent loadFrame() {

@@ -4,7 +4,10 @@ import io.tokenconsole.inspect.Finding;
 import io.tokenconsole.inspect.TokenComparison;
 import io.tokenconsole.ui.common.ClipboardService;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -14,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,6 +45,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -59,6 +64,10 @@ public final class InspectorController {
     private final InspectorViewModel viewModel;
     private final ClipboardService clipboard;
     private final javafx.event.EventHandler<KeyEvent> pasteShortcut = this::pasteShortcut;
+    private boolean reportLoaded;
+    private boolean loadingReport;
+
+    @FXML private ResourceBundle resources;
 
     @FXML private VBox root;
     @FXML private ProgressIndicator busyIndicator;
@@ -73,7 +82,7 @@ public final class InspectorController {
     @FXML private Label errorMessage;
     @FXML private VBox emptyState;
     @FXML private VBox recentBox;
-    @FXML private ListView<HistoryEntry> recentList;
+    private ListView<HistoryEntry> recentList;
     @FXML private VBox report;
     @FXML private Label statusBadge;
     @FXML private Label environmentBadge;
@@ -116,8 +125,16 @@ public final class InspectorController {
         this.clipboard = clipboard;
     }
 
+    /**
+     * Called by the FXML loader after the pane's view, and again after the report's (the loader calls a
+     * controller's {@code initialize} for each view it fills).
+     */
     @FXML
     private void initialize() {
+        if (loadingReport) {
+            bindReport();
+            return;
+        }
         input.textProperty().bindBidirectional(viewModel.inputProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         bindShownWhenNotEmpty(notice, viewModel.noticeProperty());
@@ -128,6 +145,87 @@ public final class InspectorController {
         showWhen(recentBox, Bindings.isNotEmpty(viewModel.history()));
         colourWhileTyping();
 
+        // The list of recent tokens is made with the first entry (the history is this session's only).
+        viewModel.history().addListener((ListChangeListener<HistoryEntry>) change -> makeRecentList());
+        makeRecentList();
+        // The report is built once there is a token to report on (from its first character, so it is there
+        // by the time the decode ends), not for the empty pane of the first frame.
+        viewModel.inputProperty().addListener((o, was, now) -> loadReportOnce());
+        viewModel.decodedProperty().addListener((o, was, now) -> loadReportOnce());
+        loadReportOnce();
+
+        // Tab moves focus out of every multi-line field (a token never holds a tab); Ctrl+Tab does too.
+        input.addEventFilter(KeyEvent.KEY_PRESSED, InspectorController::tabLeavesField);
+
+        // Ctrl+V is caught for the whole window while the inspector shows, wherever the focus is.
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, pasteShortcut);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, pasteShortcut);
+                scene.focusOwnerProperty().addListener((f, before, focused) -> scrollIntoView(focused));
+            }
+        });
+        root.setOnDragOver(event -> {
+            if (event.getDragboard().hasString() || event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                viewModel.openFile(files.get(0).toPath());
+            } else if (event.getDragboard().hasString()) {
+                viewModel.paste(event.getDragboard().getString());
+            }
+            event.setDropCompleted(true);
+            event.consume();
+        });
+
+        Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(15), event -> viewModel.refresh()));
+        clockTick.setCycleCount(Animation.INDEFINITE);
+        clockTick.play();
+    }
+
+    private void makeRecentList() {
+        if (recentList != null || viewModel.history().isEmpty()) {
+            return;
+        }
+        recentList = new ListView<>();
+        recentList.setId("recentList");
+        recentList.getStyleClass().add("history-list");
+        recentList.setMinHeight(120);
+        VBox.setVgrow(recentList, Priority.ALWAYS);
+        recentBox.getChildren().add(recentList);
+        historyList(recentList);
+    }
+
+    /**
+     * Loads the report's view into its box the first time there is input or a decoded token; its controls
+     * are then bound to the view model as it is now.
+     */
+    private void loadReportOnce() {
+        String text = viewModel.inputProperty().get();
+        if (reportLoaded || (text == null || text.isEmpty()) && !viewModel.decodedProperty().get()) {
+            return;
+        }
+        reportLoaded = true;
+        FXMLLoader loader = new FXMLLoader(InspectorController.class.getResource("/fxml/inspector-report.fxml"), resources);
+        loader.setRoot(report);
+        loader.setController(this);
+        loadingReport = true;
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The inspector's report view could not be loaded", e);
+        } finally {
+            loadingReport = false;
+        }
+    }
+
+    private void bindReport() {
         bindBadge(statusBadge, viewModel.statusTextProperty(), viewModel.statusToneProperty());
         bindBadge(environmentBadge, viewModel.environmentTextProperty(), viewModel.environmentToneProperty());
         bindBadge(signatureBadge, viewModel.signatureBadgeProperty(), viewModel.signatureToneProperty());
@@ -186,44 +284,14 @@ public final class InspectorController {
         comparisonTable.setRowFactory(table -> comparisonRow());
         comparisonTable.setItems(viewModel.comparison());
 
+        showKeyFacts();
+        showTimes();
+        colourToken();
         historyList(historyList);
-        historyList(recentList);
-
         // Tab moves focus out of every multi-line field (a token never holds a tab); Ctrl+Tab does too.
-        for (TextArea area : List.of(input, secondInput, keyText, headerJson, payloadJson)) {
+        for (TextArea area : List.of(secondInput, keyText, headerJson, payloadJson)) {
             area.addEventFilter(KeyEvent.KEY_PRESSED, InspectorController::tabLeavesField);
         }
-
-        // Ctrl+V is caught for the whole window while the inspector shows, wherever the focus is.
-        root.sceneProperty().addListener((o, was, scene) -> {
-            if (was != null) {
-                was.removeEventFilter(KeyEvent.KEY_PRESSED, pasteShortcut);
-            }
-            if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, pasteShortcut);
-                scene.focusOwnerProperty().addListener((f, before, focused) -> scrollIntoView(focused));
-            }
-        });
-        root.setOnDragOver(event -> {
-            if (event.getDragboard().hasString() || event.getDragboard().hasFiles()) {
-                event.acceptTransferModes(TransferMode.COPY);
-            }
-            event.consume();
-        });
-        root.setOnDragDropped(event -> {
-            List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
-            if (!files.isEmpty()) {
-                viewModel.openFile(files.get(0).toPath());
-            } else if (event.getDragboard().hasString()) {
-                viewModel.paste(event.getDragboard().getString());
-            }
-            event.setDropCompleted(true);
-            event.consume();
-        });
-
-        Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(15), event -> viewModel.refresh()));
-        clockTick.setCycleCount(Animation.INDEFINITE);
-        clockTick.play();
     }
 
     // Actions
@@ -545,7 +613,7 @@ public final class InspectorController {
         HistoryEntry entry = list.getSelectionModel().getSelectedItem();
         if (entry != null) {
             viewModel.reopen(entry);
-            if (entry.inMemory()) {
+            if (entry.inMemory() && tabs != null) {
                 tabs.getSelectionModel().selectFirst();
             }
         }
@@ -665,11 +733,13 @@ public final class InspectorController {
 
     private static void bindBadge(javafx.scene.control.Labeled badge, ObservableValue<String> text, ObservableValue<Tone> tone) {
         badge.textProperty().bind(text);
-        tone.addListener((o, was, now) -> {
+        java.util.function.Consumer<Tone> showTone = now -> {
             badge.getStyleClass().removeAll(TONES);
             if (now != null) {
                 badge.getStyleClass().add("badge-" + now.id());
             }
-        });
+        };
+        showTone.accept(tone.getValue());
+        tone.addListener((o, was, now) -> showTone.accept(now));
     }
 }
