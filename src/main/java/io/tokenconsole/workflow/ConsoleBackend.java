@@ -51,8 +51,8 @@ public final class ConsoleBackend implements AutoCloseable {
     private java.net.http.HttpClient http;
     private LinkHost linkHost;
 
-    private ConsoleBackend(WorkspaceConnection workspaces, Once<CredentialStore> credentialStore, LocalSandbox localSandbox, LocalSandboxMaterial localKeys,
-            List<String> problems, Map<String, String> environmentVariables, Clock clock) {
+    private ConsoleBackend(WorkspaceConnection workspaces, Once<CredentialStore> credentialStore, LocalSandbox localSandbox,
+            LocalSandboxMaterial localKeys, List<String> problems, Map<String, String> environmentVariables, Clock clock) {
         this.workspaces = workspaces;
         this.folder = workspaces.folder();
         this.credentialStore = credentialStore;
