@@ -151,8 +151,8 @@ public final class WorkspaceSettingsViewModel {
             busy.set(false);
             password.set("");
             switched.run();
-            load();
             pendingMessage = done;
+            load();
         }, this::failed);
     }
 
