@@ -47,8 +47,14 @@ public final class TestPostgres {
     /** Whether the variables are set and the admin can sign in (asked once per JVM). */
     public static synchronized boolean available() {
         if (reachable == null) {
-            reachable = System.getenv(ADDRESS_VARIABLE) != null && System.getenv(PASSWORD_VARIABLE) != null
-                    && canConnect();
+            boolean configured = System.getenv(ADDRESS_VARIABLE) != null && System.getenv(PASSWORD_VARIABLE) != null;
+            reachable = configured && canConnect();
+            if (!reachable) {
+                // Once per run, on the build's output: skipped tests' reasons are not printed by Maven.
+                System.err.println(configured
+                        ? HOW_TO_RUN + " (" + ADDRESS_VARIABLE + " is set, but the admin could not sign in)"
+                        : HOW_TO_RUN);
+            }
         }
         return reachable;
     }
