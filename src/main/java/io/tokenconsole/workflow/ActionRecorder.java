@@ -158,26 +158,34 @@ public final class ActionRecorder {
     }
 
     /**
+     * Writes what waited on this computer, as {@link #flushSpool()} does, and tells the notices how many rows
+     * went (nothing when none did). Blocking: never on the FX thread.
+     */
+    public void flushSpoolAndTell() {
+        try {
+            AuditSpool.FlushReport report = flushSpool();
+            if (report.written() > 0) {
+                notices.accept(report.written() + (report.written() == 1 ? " audit row that waited" : " audit rows that waited")
+                        + " on this computer " + (report.written() == 1 ? "is" : "are") + " now in the team workspace.");
+            }
+        } catch (UncheckedIOException spoolUnusable) {
+            // What waits stays in the file; the person reads why.
+            notices.accept(spoolUnusable.getMessage());
+        }
+    }
+
+    /**
      * For {@link Workspace#watch}: flushes the spool whenever the server is reported reachable again, and tells
      * the notices what was written. Runs on the workspace's watch thread, never the FX thread. Rows left from
-     * an earlier run wait until then, or until {@link #flushSpool()} is called — once when the workspace opens.
+     * an earlier run wait until then, or until {@link #flushSpoolAndTell()} is called — once when the workspace
+     * opens.
      */
     public WorkspaceWatcher flushWhenReachable() {
         return new WorkspaceWatcher() {
             @Override
             public void reachabilityChanged(boolean reachable, String plainWords) {
-                if (!reachable) {
-                    return;
-                }
-                try {
-                    AuditSpool.FlushReport report = flushSpool();
-                    if (report.written() > 0) {
-                        notices.accept(report.written() + (report.written() == 1 ? " audit row that waited" : " audit rows that waited")
-                                + " on this computer " + (report.written() == 1 ? "is" : "are") + " now in the team workspace.");
-                    }
-                } catch (UncheckedIOException spoolUnusable) {
-                    // What waits stays in the file; the person reads why.
-                    notices.accept(spoolUnusable.getMessage());
+                if (reachable) {
+                    flushSpoolAndTell();
                 }
             }
         };

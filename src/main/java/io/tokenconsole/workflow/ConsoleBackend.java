@@ -200,7 +200,7 @@ public final class ConsoleBackend implements AutoCloseable {
      * server answers again.
      */
     public void flushSpool() {
-        workspace().ifPresent(open -> recorder(open).flushWhenReachable().reachabilityChanged(true, ""));
+        workspace().ifPresent(open -> recorder(open).flushSpoolAndTell());
     }
 
     /**
