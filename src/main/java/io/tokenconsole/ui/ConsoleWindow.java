@@ -171,7 +171,7 @@ public final class ConsoleWindow {
         main.startupStatusProperty().bind(backend.statusProperty());
         backend.whenReady(ready -> {
             ready.localSandbox().ifPresent(sandbox -> main.localSandboxAddressProperty().set(sandbox.baseUrl().toString()));
-            showWorkspace(ready.workspaces(), ready.workspaces().problem().isEmpty() && ready.workspaces().isReachable());
+            showWorkspace(ready.workspaces(), ready.workspaces().isReachable());
             ready.onNotice(notice -> Platform.runLater(() -> notifier.notify(notice)));
             ready.workspaces().watch(new WorkspaceEvents(ready));
             // Rows a session before this one could not write to the team workspace go there now.

@@ -83,7 +83,7 @@ public final class WorkspaceSettingsViewModel {
         background.submit(() -> {
             WorkspaceConnection current = connection.get();
             return new Current(current.location(), current.configuredOperator(), current.describe(),
-                    current.workspace().isPresent() && current.isReachable(), current.problem());
+                    current.isReachable(), current.problem());
         }, this::show, this::failed);
     }
 
