@@ -11,6 +11,11 @@ public record Operator(String name) {
             throw new IllegalArgumentException("An operator needs a name");
         }
         name = name.strip();
+        // A name typed in Settings → Workspace or given with --operator goes into every audit row.
+        if (name.length() > Text.MAX_LABEL) {
+            throw new IllegalArgumentException("A name for the audit log is at most " + Text.MAX_LABEL
+                    + " characters; this one has " + name.length() + ".");
+        }
     }
 
     public static Operator fromSystem() {

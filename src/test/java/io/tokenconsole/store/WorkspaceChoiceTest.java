@@ -50,6 +50,15 @@ class WorkspaceChoiceTest {
     }
 
     @Test
+    void anOperatorNameLongerThanALabelIsRefusedInPlainWordsAndNotSaved() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WorkspaceChoice.save(folder(), new WorkspaceLocation.ThisComputer(folder()), Optional.of("n".repeat(201))));
+        assertEquals("A name for the audit log is at most 200 characters; this one has 201.", refused.getMessage());
+        assertTrue(Files.notExists(dir.resolve(WorkspaceChoice.FILE_NAME)));
+        assertEquals("n".repeat(200), new Operator("n".repeat(200)).name());
+    }
+
+    @Test
     void localInTheVariableMeansThisComputerAsOnTheCommandLine() {
         WorkspaceChoice.save(folder(), new WorkspaceLocation.Team(PostgresAddress.parse(TEAM)), Optional.empty());
         WorkspaceChoice choice = WorkspaceChoice.resolve(Optional.empty(), Map.of(WorkspaceChoice.VARIABLE, "local"), folder());
