@@ -65,7 +65,13 @@ cat > "$launcher" <<EOF
 #!/bin/sh
 # Token Console: the window without arguments, a headless command with them (token-console --help).
 # Made by installer/linux/package.sh from lib/app/token-console.cfg, in place of jpackage's launcher.
-self=\$(readlink -f "\$0")
+# Where the image is: from the path this script was started by, as it is when that names the image's bin
+# folder; through readlink when it is a link (/usr/bin/token-console) or names no bin folder. readlink is a
+# process of its own, and a one-shot command feels each one.
+case "\$0" in
+    */bin/token-console) [ -L "\$0" ] && self=\$(readlink -f "\$0") || self=\$0 ;;
+    *) self=\$(readlink -f "\$0") ;;
+esac
 image=\${self%/bin/*}
 APPDIR=\$image/lib/app
 exec "\$image/lib/runtime/bin/java" -classpath "$classpath"$options \\
