@@ -92,7 +92,8 @@ public final class TokenConsoleCommand implements Runnable {
             for (Class<?> command : TokenConsoleCommand.class.getAnnotation(Command.class).subcommands()) {
                 Command annotation = command.getAnnotation(Command.class);
                 if (command != CommandLine.HelpCommand.class && annotation.name().equals(args[0])) {
-                    return new CommandLine(new OneCommand(), factory).addSubcommand(command);
+                    initializeMeanwhile(command);
+                    return new CommandLine(oneCommandRoot(), factory).addSubcommand(command);
                 }
             }
         }
@@ -100,15 +101,34 @@ public final class TokenConsoleCommand implements Runnable {
     }
 
     /**
-     * The root of {@link #commandTree} for a command line that names its command: this class's options, no
-     * subcommands. An option added to the root must be added here too (CommandTreeTest fails otherwise).
+     * The root of {@link #commandTree} for a command line that names its command: this class's name, options
+     * and version, no subcommands, and nothing to run. Built by hand rather than from an annotated class: picocli
+     * then reads no class to make it. An option added to the root must be added here too (CommandTreeTest
+     * fails otherwise).
      */
-    @Command(name = "token-console", mixinStandardHelpOptions = true, versionProvider = TokenConsoleCommand.VersionProvider.class)
-    static final class OneCommand implements Runnable {
-        @Override
-        public void run() {
-            throw new IllegalStateException("The root runs only without a command, and this one always has one");
-        }
+    private static CommandLine.Model.CommandSpec oneCommandRoot() {
+        CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.create().name("token-console");
+        root.versionProvider(new VersionProvider());
+        root.mixinStandardHelpOptions(true);
+        return root;
+    }
+
+    /**
+     * Initializes {@code command}'s class (its static parts: {@code inspect}'s JSON mapper, for one) on a second
+     * thread while picocli sets itself up on this one; they need nothing from each other, and a one-shot command
+     * starts sooner on two cores. When picocli makes the command it waits for the class if it is not ready yet;
+     * should its initialization fail, picocli's own attempt fails too and reports it.
+     */
+    private static void initializeMeanwhile(Class<?> command) {
+        Thread initializing = new Thread(() -> {
+            try {
+                Class.forName(command.getName(), true, command.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError reportedByPicocli) {
+                // picocli makes the command next and reports what is wrong with it.
+            }
+        }, "token-console-command-class");
+        initializing.setDaemon(true);
+        initializing.start();
     }
 
     private static int outputLost(PrintWriter err) {
