@@ -368,10 +368,11 @@ public final class ConsoleWindow {
     /** Loads the frame and the first pane, applies the theme and shows them on {@code stage}. */
     public void showOn(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(loadFrame());
-        scene.getStylesheets().add(resource("/fxml/app.css"));
+        // The theme first: the first control made without one loads JavaFX's own (Modena), only to drop it.
         applyTheme(main.darkThemeProperty().get());
         main.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
+        Scene scene = new Scene(loadFrame());
+        scene.getStylesheets().add(resource("/fxml/app.css"));
         stage.titleProperty().bind(main.windowTitleProperty());
         showIconsWhenDecoded(stage);
         stage.setMinWidth(900);
