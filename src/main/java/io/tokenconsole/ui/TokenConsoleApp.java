@@ -12,16 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
-import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -34,36 +30,19 @@ import javafx.stage.Stage;
  */
 public final class TokenConsoleApp extends Application {
 
-    /**
-     * The window's composition root, started by {@link #launchWindow} on a thread of its own while JavaFX's
-     * toolkit starts on another: neither needs the other, and on a two-core laptop that takes the view
-     * models, the JSON mapper and the window's preferences off the way to the first frame. Static only
-     * because JavaFX makes the {@link Application} itself; it is taken once, by {@link #start}.
-     */
-    private static volatile CompletableFuture<Prepared> preparing;
-
-    private Prepared prepared;
-
-    /** What {@link #start} shows: the composition root and what the application closes at the end. */
-    private record Prepared(ExecutorService executor, DataFolder folder, BackendStartup backend, ConsoleWindow window,
-            AtomicReference<HostServices> hostServices) {
-    }
+    private ExecutorService executor;
+    private BackendStartup backend;
 
     public static void launchWindow(String[] args) {
-        preparing = CompletableFuture.supplyAsync(TokenConsoleApp::prepare, work -> {
-            Thread thread = new Thread(work, "token-console-prepare");
-            thread.setDaemon(true);
-            thread.start();
-        });
         Application.launch(TokenConsoleApp.class, args);
     }
 
-    /** Builds the composition root. Needs no toolkit: nothing in it is shown, animated or measured yet. */
-    private static Prepared prepare() {
-        ExecutorService executor = Executors.newFixedThreadPool(2, workerThreads());
+    @Override
+    public void start(Stage stage) {
+        StartupProbe.watch(stage);
+        executor = Executors.newFixedThreadPool(2, workerThreads());
         DataFolder folder = DataFolder.forThisUser(Optional.empty());
-        BackendStartup backend = new BackendStartup(Platform::runLater);
-        AtomicReference<HostServices> hostServices = new AtomicReference<>();
+        backend = new BackendStartup(Platform::runLater);
         ConsoleWindow window = new ConsoleWindow(new ConsoleWindow.Parts(
                 new FxBackgroundWork(executor),
                 new FxDebouncer(Duration.ofMillis(250)),
@@ -74,20 +53,8 @@ public final class TokenConsoleApp extends Application {
                 backend,
                 Optional.empty(),
                 Optional.empty(),
-                address -> hostServices.get().showDocument(address)));
-        return new Prepared(executor, folder, backend, window, hostServices);
-    }
-
-    @Override
-    public void start(Stage stage) {
-        StartupProbe.watch(stage);
-        CompletableFuture<Prepared> made = preparing;
-        preparing = null;
-        prepared = made == null ? prepare() : take(made); // launched without launchWindow: built here instead
-        prepared.hostServices().set(getHostServices());
-        BackendStartup backend = prepared.backend();
-        DataFolder folder = prepared.folder();
-        prepared.window().showOn(stage);
+                getHostServices()::showDocument));
+        window.showOn(stage);
         UnexpectedFailures.install(stage);
         // Once the first frame is laid out: started with the window, the services took a core from it.
         // Their own thread, not the shared pool: work already queued there may be waiting for exactly this start.
@@ -106,25 +73,9 @@ public final class TokenConsoleApp extends Application {
         });
     }
 
-    /** The prepared composition root; what went wrong making it, as it would have gone wrong here. */
-    private static Prepared take(CompletableFuture<Prepared> made) {
-        try {
-            return made.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (failed.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw failed;
-        }
-    }
-
     @Override
     public void stop() {
-        if (prepared != null) {
-            ExecutorService executor = prepared.executor();
+        if (executor != null) {
             executor.shutdown();
             try {
                 // Let a setting being saved finish before the workspace closes.
@@ -132,7 +83,9 @@ public final class TokenConsoleApp extends Application {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            prepared.backend().now().ifPresent(ConsoleBackend::close);
+        }
+        if (backend != null) {
+            backend.now().ifPresent(ConsoleBackend::close);
         }
     }
 
