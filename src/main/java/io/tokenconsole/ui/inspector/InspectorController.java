@@ -14,6 +14,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -44,6 +45,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -70,7 +72,7 @@ public final class InspectorController {
     @FXML private ResourceBundle resources;
 
     @FXML private VBox root;
-    @FXML private ProgressIndicator busyIndicator;
+    @FXML private HBox toolbar;
     @FXML private Label notice;
     @FXML private Button pasteButton;
     @FXML private ScrollPane body;
@@ -129,6 +131,26 @@ public final class InspectorController {
      * Called by the FXML loader after the pane's view, and again after the report's (the loader calls a
      * controller's {@code initialize} for each view it fills).
      */
+    /**
+     * The busy spinner is an animation of a dozen nodes that most sessions never see (a decode is quick): it is
+     * made the first time the inspector is busy, not with the window's first frame.
+     */
+    private void showBusySpinnerWhenFirstBusy() {
+        viewModel.busyProperty().addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> observable, Boolean was, Boolean busy) {
+                if (busy) {
+                    viewModel.busyProperty().removeListener(this);
+                    ProgressIndicator spinner = new ProgressIndicator();
+                    spinner.setId("busyIndicator");
+                    spinner.setPrefSize(18, 18);
+                    spinner.visibleProperty().bind(viewModel.busyProperty());
+                    toolbar.getChildren().add(toolbar.getChildren().indexOf(notice), spinner);
+                }
+            }
+        });
+    }
+
     @FXML
     private void initialize() {
         if (loadingReport) {
@@ -136,7 +158,7 @@ public final class InspectorController {
             return;
         }
         input.textProperty().bindBidirectional(viewModel.inputProperty());
-        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        showBusySpinnerWhenFirstBusy();
         bindShownWhenNotEmpty(notice, viewModel.noticeProperty());
         bindShownWhenNotEmpty(cleanupNotes, viewModel.cleanupNotesProperty());
         bindShownWhenNotEmpty(errorMessage, viewModel.errorMessageProperty());
