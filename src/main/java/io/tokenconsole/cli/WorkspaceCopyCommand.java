@@ -66,7 +66,7 @@ final class WorkspaceCopyCommand implements Callable<Integer> {
                 }
                 return 0;
             } catch (WorkspaceException failed) {
-                throw new WorkspaceException(failed.getMessage().replace(" Nothing was done.", "")
+                throw new WorkspaceException(failed.whatWentWrong()
                         + " Whatever was copied before this stays; run the copy again to finish it.", failed);
             }
         });

@@ -66,8 +66,8 @@ final class WorkspaceUseCommand implements Callable<Integer> {
                     ? " (reachable, schema " + opened.schemaVersion() + ")" : "") + ". Saved in "
                     + folder.path().resolve(WorkspaceChoice.FILE_NAME) + "; the window uses it from its next start.");
         } catch (WorkspaceException | java.io.UncheckedIOException cannotUse) {
-            throw new CommandFailure(cannotUse.getMessage().replace(" Nothing was done.", "")
-                    + " The workspace choice was not changed.");
+            throw new CommandFailure((cannotUse instanceof WorkspaceException unusable ? unusable.whatWentWrong()
+                    : cannotUse.getMessage()) + " The workspace choice was not changed.");
         } catch (IllegalArgumentException badName) {
             throw new CommandLine.ParameterException(spec.commandLine(), badName.getMessage());
         }

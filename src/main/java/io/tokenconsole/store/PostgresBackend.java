@@ -402,7 +402,7 @@ final class PostgresBackend extends Backend {
         String reason = unreachableReason(failure);
         if (reason != null) {
             return new WorkspaceUnavailableException("The team workspace at " + address.server()
-                    + " cannot be reached (" + reason + "). Nothing was done.", failure);
+                    + " cannot be reached (" + reason + "). " + WorkspaceException.NOTHING_DONE, failure);
         }
         SQLException sql = find(failure, SQLException.class);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();

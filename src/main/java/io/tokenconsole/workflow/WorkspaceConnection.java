@@ -99,7 +99,7 @@ public final class WorkspaceConnection implements AutoCloseable {
                 watchCurrent();
             }
         } catch (WorkspaceUnavailableException away) {
-            unavailable = away.getMessage() + " The inspector works meanwhile; saving and the audit log wait for it"
+            unavailable = away.whatWentWrong() + " The inspector works meanwhile; saving and the audit log wait for it"
                     + " (tried again every " + RETRY.toSeconds() + " s).";
             scheduleRetry();
         } catch (NewerWorkspaceException | UncheckedIOException | IllegalArgumentException unusable) {

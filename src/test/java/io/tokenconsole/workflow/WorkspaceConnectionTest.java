@@ -77,6 +77,7 @@ class WorkspaceConnectionTest {
                 assertTrue(connection.workspace().isEmpty());
                 assertTrue(connection.problem().contains("cannot be reached"), connection.problem());
                 assertTrue(connection.problem().contains("The inspector works meanwhile"), connection.problem());
+                assertFalse(connection.problem().contains("Nothing was done"), "no action was refused: " + connection.problem());
                 assertFalse(connection.problem().contains(database.appPassword().reveal()));
                 List<Boolean> heard = new CopyOnWriteArrayList<>();
                 connection.watch(new WorkspaceWatcher() {
