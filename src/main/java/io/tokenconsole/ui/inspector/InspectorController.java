@@ -128,10 +128,6 @@ public final class InspectorController {
     }
 
     /**
-     * Called by the FXML loader after the pane's view, and again after the report's (the loader calls a
-     * controller's {@code initialize} for each view it fills).
-     */
-    /**
      * The busy spinner is an animation of a dozen nodes that most sessions never see (a decode is quick): it is
      * made the first time the inspector is busy, not with the window's first frame.
      */
@@ -145,12 +141,17 @@ public final class InspectorController {
                     spinner.setId("busyIndicator");
                     spinner.setPrefSize(18, 18);
                     spinner.visibleProperty().bind(viewModel.busyProperty());
+                    spinner.managedProperty().bind(spinner.visibleProperty());
                     toolbar.getChildren().add(toolbar.getChildren().indexOf(notice), spinner);
                 }
             }
         });
     }
 
+    /**
+     * Called by the FXML loader after the pane's view, and again after the report's (the loader calls a
+     * controller's {@code initialize} for each view it fills).
+     */
     @FXML
     private void initialize() {
         if (loadingReport) {
