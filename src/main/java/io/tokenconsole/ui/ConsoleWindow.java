@@ -41,6 +41,7 @@ import io.tokenconsole.ui.tokens.TokensViewModel;
 import io.tokenconsole.ui.users.UsersController;
 import io.tokenconsole.ui.users.UsersViewModel;
 import io.tokenconsole.workflow.ConsoleBackend;
+import io.tokenconsole.workflow.Once;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -109,11 +110,11 @@ public final class ConsoleWindow {
     private final SettingsViewModel settings;
     // The other panes' view models are made when first needed — their pane shows, a window-wide command
     // (Ctrl+N, Ctrl+T, Ctrl+L), another pane's navigation, a test — not before the first frame.
-    private final Lazy<WorkspaceSettingsViewModel> workspaceSettings = new Lazy<>(this::makeWorkspaceSettings);
-    private final Lazy<TokensViewModel> tokens = new Lazy<>(this::makeTokens);
-    private final Lazy<AuditViewModel> audit = new Lazy<>(this::makeAudit);
-    private final Lazy<UsersViewModel> users = new Lazy<>(this::makeUsers);
-    private final Lazy<LinkViewModel> link = new Lazy<>(this::makeLink);
+    private final Once<WorkspaceSettingsViewModel> workspaceSettings = new Once<>(this::makeWorkspaceSettings);
+    private final Once<TokensViewModel> tokens = new Once<>(this::makeTokens);
+    private final Once<AuditViewModel> audit = new Once<>(this::makeAudit);
+    private final Once<UsersViewModel> users = new Once<>(this::makeUsers);
+    private final Once<LinkViewModel> link = new Once<>(this::makeLink);
     private final DialogService dialogs;
     private final Notifier notifier;
     private final SecretClipboard secretClipboard;
@@ -227,25 +228,6 @@ public final class ConsoleWindow {
         made.environmentProperty().bind(session.environmentProperty());
         session.settingsChangesProperty().addListener((o, was, now) -> made.loadDefaults());
         return made;
-    }
-
-    /** A view model made the first time it is asked for, then always the same one. */
-    private static final class Lazy<T> implements Supplier<T> {
-        private Supplier<T> make;
-        private T made;
-
-        Lazy(Supplier<T> make) {
-            this.make = make;
-        }
-
-        @Override
-        public synchronized T get() {
-            if (made == null) {
-                made = make.get();
-                make = null;
-            }
-            return made;
-        }
     }
 
     /**

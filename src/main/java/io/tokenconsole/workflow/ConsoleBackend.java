@@ -226,24 +226,6 @@ public final class ConsoleBackend implements AutoCloseable {
         return credentialStore.get();
     }
 
-    /** A value made the first time it is asked for, by whichever thread asks first. */
-    private static final class Once<T> implements java.util.function.Supplier<T> {
-        private final java.util.function.Supplier<T> maker;
-        private T value;
-
-        Once(java.util.function.Supplier<T> maker) {
-            this.maker = maker;
-        }
-
-        @Override
-        public synchronized T get() {
-            if (value == null) {
-                value = maker.get();
-            }
-            return value;
-        }
-    }
-
     /** The support workflow's actions on this backend's workspace and APIs. */
     public SupportActions actions() {
         return new SupportActions(requireWorkspace(), apiAccess(), recorder());
