@@ -4,6 +4,7 @@ import io.tokenconsole.store.DataFolder;
 import io.tokenconsole.ui.common.BackendStartup;
 import io.tokenconsole.ui.common.ClipboardService;
 import io.tokenconsole.ui.common.FxBackgroundWork;
+import io.tokenconsole.ui.common.FirstFrame;
 import io.tokenconsole.ui.common.FxDebouncer;
 import io.tokenconsole.ui.common.UnexpectedFailures;
 import io.tokenconsole.ui.shell.WindowPreferences;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
@@ -58,7 +58,7 @@ public final class TokenConsoleApp extends Application {
         UnexpectedFailures.install(stage);
         // Once the first frame is laid out: started with the window, the services took a core from it.
         // Their own thread, not the shared pool: work already queued there may be waiting for exactly this start.
-        afterFirstFrame(stage.getScene(), () -> backend.start(work -> {
+        FirstFrame.after(stage.getScene(), () -> backend.start(work -> {
             Thread starting = new Thread(work, "token-console-start");
             starting.setDaemon(true);
             starting.start();
@@ -87,17 +87,6 @@ public final class TokenConsoleApp extends Application {
         if (backend != null) {
             backend.now().ifPresent(ConsoleBackend::close);
         }
-    }
-
-    /** Runs {@code action} on the FX thread right after the scene's first pulse (its first layout and CSS). */
-    private static void afterFirstFrame(Scene scene, Runnable action) {
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                Platform.runLater(action);
-            }
-        });
     }
 
     private static ThreadFactory workerThreads() {

@@ -3,17 +3,15 @@ package io.tokenconsole.ui.shell;
 import io.tokenconsole.Version;
 import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.ui.common.DialogService;
+import io.tokenconsole.ui.common.FirstFrame;
 import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -76,7 +74,7 @@ public final class MainController {
         productionLabel.managedProperty().bind(productionLabel.visibleProperty());
         environmentStatus.textProperty().bind(viewModel.environmentDescriptionProperty());
         startupStatus.textProperty().bind(viewModel.startupStatusProperty());
-        addStartupSpinnerAfterFirstFrame();
+        FirstFrame.after(statusBar, this::addStartupSpinner);
         statusHint.textProperty().bind(viewModel.statusHintProperty());
         workspaceStatus.textProperty().bind(viewModel.workspaceStatusProperty());
         viewModel.workspaceUnreachableProperty().addListener((o, was, unreachable) -> markUnreachable(unreachable));
@@ -182,25 +180,6 @@ public final class MainController {
      * (with the inspector's, made later too, about 60 ms and 2.5 MB of the start, measured): it joins the status
      * bar right after that frame, if the services are still starting then, and shows while they are.
      */
-    private void addStartupSpinnerAfterFirstFrame() {
-        statusBar.sceneProperty().addListener(new ChangeListener<Scene>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> observable, Scene was, Scene scene) {
-                if (scene == null) {
-                    return;
-                }
-                statusBar.sceneProperty().removeListener(this);
-                scene.addPostLayoutPulseListener(new Runnable() {
-                    @Override
-                    public void run() {
-                        scene.removePostLayoutPulseListener(this);
-                        Platform.runLater(MainController.this::addStartupSpinner);
-                    }
-                });
-            }
-        });
-    }
-
     private void addStartupSpinner() {
         if (!viewModel.startingProperty().get()) {
             return;
