@@ -2,7 +2,6 @@ package io.tokenconsole.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenconsole.inspect.TokenInspector;
 import io.tokenconsole.store.Settings;
 import io.tokenconsole.ui.audit.AuditController;
@@ -132,9 +131,8 @@ public final class ConsoleWindow {
         BackendStartup backend = parts.backend();
         this.changeGuard = new ChangeGuard(backend, parts.background(), dialogs);
 
-        ObjectMapper json = TokenInspector.defaultJson();
         BackendInspection inspection = new BackendInspection(backend, parts.background(), this::pastedTokenAudited);
-        inspector = new InspectorViewModel(new TokenInspector(json), json, parts.background(), parts.debouncer(),
+        inspector = new InspectorViewModel(TokenInspector::defaultJson, parts.background(), parts.debouncer(),
                 parts.clock(), parts.zone(), inspection, inspection);
         inspector.environmentProperty().bind(session.environmentProperty());
         // "Open in inspector" from another pane: the inspector takes the token, and the session lets go of it.

@@ -26,6 +26,7 @@ import io.tokenconsole.inspect.VerificationKey;
 import io.tokenconsole.inspect.VerificationKeys;
 import io.tokenconsole.ui.common.BackgroundWork;
 import io.tokenconsole.ui.common.Debouncer;
+import io.tokenconsole.workflow.Once;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -107,9 +109,11 @@ public final class InspectorViewModel {
     private final ObservableList<TokenSpan> inputSpansView = FXCollections.unmodifiableObservableList(inputSpans);
     private final ObservableList<TokenComparison.Row> comparisonView = FXCollections.unmodifiableObservableList(comparison);
 
-    private final TokenInspector inspector;
-    private final VerificationKeys keys;
-    private final ObjectMapper json;
+    // The JSON reader and what is built on it are made with the first decode, on the background thread, not
+    // for the window's first frame: Jackson's start is about 40 ms and 2.5 MB of it (measured).
+    private final Once<ObjectMapper> json;
+    private final Once<TokenInspector> inspector;
+    private final Once<VerificationKeys> keys;
     private final BackgroundWork background;
     private final Debouncer debouncer;
     private final Clock clock;
@@ -133,13 +137,14 @@ public final class InspectorViewModel {
     private Optional<TokenReport> current = Optional.empty();
     private Optional<TokenReport> second = Optional.empty();
 
-    public InspectorViewModel(TokenInspector inspector, ObjectMapper json, BackgroundWork background,
+    /** @param json makes the JSON reader the inspector decodes with; asked once, when the first token is decoded */
+    public InspectorViewModel(Supplier<ObjectMapper> json, BackgroundWork background,
             Debouncer debouncer, Clock clock, ZoneId zone, InspectionLog log, InspectionDefaults defaults) {
         this.log = log;
         this.defaults = defaults;
-        this.inspector = inspector;
-        this.keys = new VerificationKeys(json);
-        this.json = json;
+        this.json = new Once<>(json);
+        this.inspector = new Once<>(() -> new TokenInspector(this.json.get()));
+        this.keys = new Once<>(() -> new VerificationKeys(this.json.get()));
         this.background = background;
         this.debouncer = debouncer;
         this.clock = clock;
@@ -262,9 +267,9 @@ public final class InspectorViewModel {
             return;
         }
         background.submit(() -> switch (kind) {
-            case PUBLIC_KEY -> keys.parsePublic(text);
-            case SECRET_UTF8 -> keys.sharedSecret(text);
-            case SECRET_BASE64URL -> keys.sharedSecretBase64Url(text);
+            case PUBLIC_KEY -> keys.get().parsePublic(text);
+            case SECRET_UTF8 -> keys.get().sharedSecret(text);
+            case SECRET_BASE64URL -> keys.get().sharedSecretBase64Url(text);
         }, key -> {
             if (mine == keyGeneration) {
                 verificationKey = Optional.of(key);
@@ -413,11 +418,11 @@ public final class InspectorViewModel {
     private Inspection inspect(String text, Environment on, Optional<VerificationKey> key, Instant now) {
         InspectionContext context = InspectionContext.at(now).onEnvironment(EnvironmentMapping.tokenEnvironment(on));
         context = defaults.expectedClientId(on).map(context::expectingClientId).orElse(context);
-        Inspection inspection = inspector.inspect(text, key.map(context::verifyingWith).orElse(context));
+        Inspection inspection = inspector.get().inspect(text, key.map(context::verifyingWith).orElse(context));
         Optional<VerificationKey> ownKey = defaults.localSandboxKey();
         if (key.isEmpty() && ownKey.isPresent() && inspection instanceof Inspection.Decoded decodedToken
                 && decodedToken.report().environment() == TokenEnvironment.LOCAL) {
-            return inspector.inspect(text, context.verifyingWith(ownKey.get()));
+            return inspector.get().inspect(text, context.verifyingWith(ownKey.get()));
         }
         return inspection;
     }
@@ -590,7 +595,7 @@ public final class InspectorViewModel {
 
     private String pretty(JsonNode node) {
         try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return json.get().writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             return node.toString();
         }

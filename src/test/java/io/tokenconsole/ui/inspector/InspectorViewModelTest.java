@@ -2,6 +2,7 @@ package io.tokenconsole.ui.inspector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenconsole.argyle.Environment;
@@ -39,7 +40,7 @@ class InspectorViewModelTest {
     private final Map<Environment, String> expectedClients = new EnumMap<>(Environment.class);
 
     private InspectorViewModel viewModel(QueuedBackgroundWork background) {
-        return new InspectorViewModel(new TokenInspector(), TokenInspector.defaultJson(), background,
+        return new InspectorViewModel(TokenInspector::defaultJson, background,
                 Debouncer.immediate(), clock, ZoneId.of("Europe/Berlin"),
                 (environment, report) -> logged.add(environment.id() + " " + report.tokenId().orElse("-")),
                 new InspectionDefaults() {
@@ -56,6 +57,48 @@ class InspectorViewModelTest {
     }
 
     private VerificationKey ownKey;
+
+    @Test
+    void theJsonReaderIsMadeWithTheFirstDecodeOnTheBackgroundNotWithThePane() {
+        List<String> madeOn = new ArrayList<>();
+        QueuedBackgroundWork background = QueuedBackgroundWork.held();
+        InspectorViewModel vm = new InspectorViewModel(() -> {
+            madeOn.add(Thread.currentThread().getName());
+            return TokenInspector.defaultJson();
+        }, background, Debouncer.immediate(), clock, ZoneId.of("Europe/Berlin"), (environment, report) -> { },
+                new InspectionDefaults() {
+                    @Override
+                    public Optional<String> expectedClientId(Environment environment) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<VerificationKey> localSandboxKey() {
+                        return Optional.empty();
+                    }
+                });
+        assertEquals(List.of(), madeOn, "the empty pane of the first frame needs no JSON reader");
+
+        vm.paste(TestTokens.argyleToken(NOW, "argyle-core-auth-dev"));
+        assertEquals(List.of(), madeOn, "not before the decode runs");
+        Thread worker = new Thread(() -> {
+            while (background.pendingCount() > 0) {
+                background.runOldest();
+            }
+        }, "decode-worker");
+        worker.start();
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> worker.join());
+        assertEquals(List.of("decode-worker"), madeOn, "made once, by the decode's background job");
+        assertTrue(vm.decodedProperty().get());
+        assertTrue(vm.payloadJsonProperty().get().contains("\"user_id\""), vm.payloadJsonProperty().get());
+
+        vm.paste(TestTokens.argyleToken(NOW, "argyle-core-auth-prod"));
+        while (background.pendingCount() > 0) {
+            background.runOldest();
+        }
+        assertTrue(vm.environmentTextProperty().get().contains("argyle-core-auth-prod"), vm.environmentTextProperty().get());
+        assertEquals(1, madeOn.size(), "and then reused");
+    }
 
     @Test
     void tokensOfTheConsolesOwnSandboxAreVerifiedWithoutAskingForAKey() {
