@@ -10,6 +10,7 @@ import io.tokenconsole.ui.inspector.ClaimRow;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,14 @@ class ConsoleWindowUiTest extends ApplicationTest {
     private boolean shown(String query) {
         Node node = lookup(query).query();
         return node.isVisible() && node.isManaged();
+    }
+
+    @Test
+    void theWindowTakesItsIconsInEverySizeRightAfterItsFirstFrame() throws Exception {
+        await(() -> stage.getIcons().size() == 6);
+        assertEquals(List.of(16.0, 32.0, 48.0, 64.0, 128.0, 256.0),
+                stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
+        assertTrue(stage.getIcons().stream().noneMatch(javafx.scene.image.Image::isError));
     }
 
     @Test
