@@ -66,17 +66,7 @@ class InspectorViewModelTest {
             madeOn.add(Thread.currentThread().getName());
             return TokenInspector.defaultJson();
         }, background, Debouncer.immediate(), clock, ZoneId.of("Europe/Berlin"), (environment, report) -> { },
-                new InspectionDefaults() {
-                    @Override
-                    public Optional<String> expectedClientId(Environment environment) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public Optional<VerificationKey> localSandboxKey() {
-                        return Optional.empty();
-                    }
-                });
+                InspectionDefaults.none());
         assertEquals(List.of(), madeOn, "the empty pane of the first frame needs no JSON reader");
 
         vm.paste(TestTokens.argyleToken(NOW, "argyle-core-auth-dev"));
