@@ -364,7 +364,7 @@ public final class ConsoleWindow {
 
     /**
      * The window's icons are decoded off the FX thread, and only once the first frame is laid out: decoding
-     * six PNGs beside the first frame took a core from it (about 80 ms and 2.5 MB of the start, measured).
+     * six PNGs beside the first frame took a core from it (30 to 80 ms and 1.5 MB of the start, measured).
      * The window takes them, all sizes at once, as soon as they are in.
      */
     private static void showIconsWhenDecoded(Stage stage) {

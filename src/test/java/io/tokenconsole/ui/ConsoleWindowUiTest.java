@@ -66,7 +66,7 @@ class ConsoleWindowUiTest extends ApplicationTest {
     }
 
     @Test
-    void theWindowTakesItsIconsInEverySizeRightAfterItsFirstFrame() throws Exception {
+    void theWindowTakesItsIconsInEverySizeOnceTheyAreDecoded() throws Exception {
         await(() -> stage.getIcons().size() == 6);
         assertEquals(List.of(16.0, 32.0, 48.0, 64.0, 128.0, 256.0),
                 stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
