@@ -3,6 +3,7 @@ package io.tokenconsole.ui.inspector;
 import io.tokenconsole.inspect.Finding;
 import io.tokenconsole.inspect.TokenComparison;
 import io.tokenconsole.ui.common.ClipboardService;
+import io.tokenconsole.ui.common.LateSpinner;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -45,7 +45,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -72,7 +71,6 @@ public final class InspectorController {
     @FXML private ResourceBundle resources;
 
     @FXML private VBox root;
-    @FXML private HBox toolbar;
     @FXML private Label notice;
     @FXML private Button pasteButton;
     @FXML private ScrollPane body;
@@ -127,22 +125,14 @@ public final class InspectorController {
         this.clipboard = clipboard;
     }
 
-    /**
-     * The busy spinner is an animation of a dozen nodes that most sessions never see (a decode is quick): it is
-     * made the first time the inspector is busy, not with the window's first frame.
-     */
+    /** The busy spinner most sessions never see (a decode is quick) is made the first time the inspector is busy. */
     private void showBusySpinnerWhenFirstBusy() {
         viewModel.busyProperty().addListener(new ChangeListener<Boolean>() {
             @Override
             public void changed(ObservableValue<? extends Boolean> observable, Boolean was, Boolean busy) {
                 if (busy) {
                     viewModel.busyProperty().removeListener(this);
-                    ProgressIndicator spinner = new ProgressIndicator();
-                    spinner.setId("busyIndicator");
-                    spinner.setPrefSize(18, 18);
-                    spinner.visibleProperty().bind(viewModel.busyProperty());
-                    spinner.managedProperty().bind(spinner.visibleProperty());
-                    toolbar.getChildren().add(toolbar.getChildren().indexOf(notice), spinner);
+                    LateSpinner.before(notice, "busyIndicator", 18, viewModel.busyProperty());
                 }
             }
         });

@@ -4,6 +4,7 @@ import io.tokenconsole.Version;
 import io.tokenconsole.argyle.Environment;
 import io.tokenconsole.ui.common.DialogService;
 import io.tokenconsole.ui.common.FirstFrame;
+import io.tokenconsole.ui.common.LateSpinner;
 import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
@@ -176,21 +176,14 @@ public final class MainController {
     }
 
     /**
-     * The spinner beside "Starting…" is an animation of a dozen nodes, and the first frame does not wait for it
-     * (with the inspector's, made later too, about 60 ms and 2.5 MB of the start, measured): it joins the status
-     * bar right after that frame, if the services are still starting then, and shows while they are.
+     * The spinner beside "Starting…" joins the status bar right after the first frame, if the services are still
+     * starting then, and shows while they are.
      */
     private void addStartupSpinner() {
-        if (!viewModel.startingProperty().get()) {
-            return;
+        if (viewModel.startingProperty().get()) {
+            LateSpinner.before(startupStatus, "startupProgress", 14, viewModel.startingProperty())
+                    .getStyleClass().add("startup-progress");
         }
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setId("startupProgress");
-        spinner.getStyleClass().add("startup-progress");
-        spinner.setPrefSize(14, 14);
-        spinner.visibleProperty().bind(viewModel.startingProperty());
-        spinner.managedProperty().bind(spinner.visibleProperty());
-        statusBar.getChildren().add(statusBar.getChildren().indexOf(startupStatus), spinner);
     }
 
     private void selectTheme(Toggle was, Toggle now) {
